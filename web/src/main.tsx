@@ -1,0 +1,8 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+
+function App() {
+  return <main><h1>Labour Justice</h1></main>;
+}
+
+createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictMode>);
