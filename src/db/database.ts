@@ -26,7 +26,7 @@ export function openDatabase(databaseUrl: string): Database {
     native.pragma('foreign_keys = ON');
     native.pragma('busy_timeout = 5000');
     native.pragma('synchronous = NORMAL');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: native }) });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(native) }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
@@ -35,6 +35,28 @@ export function openDatabase(databaseUrl: string): Database {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema will do
+/**
+ * Kysely prepares every query anew; better-sqlite3 statements are reusable, and preparing costs
+ * more than running a simple indexed query, so keep the most recent ones by their SQL text.
+ */
+function withStatementCache(native: SQLite.Database, size = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => native.close(),
+    prepare(text: string) {
+      let stmt = cache.get(text);
+      if (stmt) {
+        cache.delete(text);
+      } else {
+        stmt = native.prepare(text);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(text, stmt);
+      return stmt;
+    },
+  };
+}
+
 export function dialectOf(db: Kysely<any>): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }

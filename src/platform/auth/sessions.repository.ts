@@ -1,24 +1,30 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DB, SessionsTable, UsersTable } from '../../db/schema.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 export type SessionWithUser = Selectable<SessionsTable> & Pick<Selectable<UsersTable>, 'email' | 'name' | 'roles' | 'disabled' | 'must_change_password' | 'totp_enabled'>;
 
 export class SessionsRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  // Runs on every signed-in request: built and compiled once, then run with each hash.
+  private readonly findWithUserSql: string;
+
+  constructor(private readonly db: Kysely<DB>) {
+    this.findWithUserSql = db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select(['sessions.id_hash', 'sessions.user_id', 'sessions.csrf_token', 'sessions.mfa_verified', 'sessions.created_at', 'sessions.last_seen_at', 'sessions.expires_at'])
+      .select(['users.email', 'users.name', 'users.roles', 'users.disabled', 'users.must_change_password', 'users.totp_enabled'])
+      .where('sessions.id_hash', '=', '')
+      .compile().sql;
+  }
 
   async insert(row: Selectable<SessionsTable>, ex: Executor = this.db): Promise<void> {
     await ex.insertInto('sessions').values(row).execute();
   }
 
-  findWithUser(idHash: string): Promise<SessionWithUser | undefined> {
-    return this.db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select(['sessions.id_hash', 'sessions.user_id', 'sessions.csrf_token', 'sessions.mfa_verified', 'sessions.created_at', 'sessions.last_seen_at', 'sessions.expires_at'])
-      .select(['users.email', 'users.name', 'users.roles', 'users.disabled', 'users.must_change_password', 'users.totp_enabled'])
-      .where('sessions.id_hash', '=', idHash)
-      .executeTakeFirst();
+  async findWithUser(idHash: string): Promise<SessionWithUser | undefined> {
+    const { rows } = await this.db.executeQuery<SessionWithUser>(CompiledQuery.raw(this.findWithUserSql, [idHash]));
+    return rows[0];
   }
 
   async touch(idHash: string, at: string): Promise<void> {
@@ -37,9 +43,5 @@ export class SessionsRepository {
     let q = ex.deleteFrom('sessions').where('user_id', '=', userId);
     if (exceptHash) q = q.where('id_hash', '!=', exceptHash);
     await q.execute();
-  }
-
-  async deleteExpired(now: string, idleCutoff: string): Promise<void> {
-    await this.db.deleteFrom('sessions').where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleCutoff)])).execute();
   }
 }

@@ -1,0 +1,6 @@
+// The baseline: a bare Fastify hello-world route, the fastest our stack could possibly answer.
+import Fastify from 'fastify';
+
+const app = Fastify({ logger: false });
+app.get('/hello', async () => ({ hello: 'world' }));
+await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
