@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { buildApp, openContext } from '../app.js';
 import { loadConfig } from '../config.js';
 import type { AppContext } from '../context.js';
+import { backup, restore } from '../db/backup.js';
 import { loadDemoData } from '../modules/demo/demo-data.js';
 import { UsersService } from '../modules/users/users.service.js';
 import { AppError } from '../platform/errors.js';
@@ -106,6 +107,31 @@ export function registerCommands(program: Command): void {
         console.log(`The audit trail is intact (${r.checked} entries).`);
       }),
     );
+
+  program
+    .command('backup')
+    .description('write a consistent backup of the (running) database to a new file')
+    .requiredOption('--out <file>', 'the backup file to create')
+    .action((opts: { out: string }) =>
+      withContext(async (ctx) => {
+        await backup(ctx.db, ctx.dialect, ctx.config.databaseUrl, opts.out);
+        console.log(`Backup written to ${opts.out}. Keep the key file (${ctx.config.dataKeyFile}) safe and apart from it: encrypted fields need it.`);
+      }),
+    );
+
+  program
+    .command('restore')
+    .description('restore a backup into an empty database')
+    .requiredOption('--from <file>', 'the backup file')
+    .action(async (opts: { from: string }) => {
+      const ctx = await openContext(loadConfig());
+      const users = new UsersService(ctx);
+      await restore(ctx.db, ctx.dialect, ctx.config.databaseUrl, opts.from, async () => (await users.count()) === 0).catch(async (err: unknown) => {
+        await ctx.db.destroy().catch(() => undefined);
+        throw err;
+      });
+      console.log('Restored. Use the key file of the backed-up installation as DATA_KEY_FILE.');
+    });
 
   const keys = program.command('keys').description('field-encryption keys');
   keys

@@ -34,7 +34,6 @@ export function openDatabase(databaseUrl: string): Database {
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema will do
 /**
  * Kysely prepares every query anew; better-sqlite3 statements are reusable, and preparing costs
  * more than running a simple indexed query, so keep the most recent ones by their SQL text.
@@ -57,6 +56,7 @@ function withStatementCache(native: SQLite.Database, size = 500) {
   };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema will do
 export function dialectOf(db: Kysely<any>): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }

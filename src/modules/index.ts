@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { registerAuditRoutes } from './audit/audit.routes.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
+import { registerPublicSite } from './public-site/public-site.routes.js';
 import { registerStaffApp } from './staff-app/staff-app.routes.js';
 import { registerUserRoutes } from './users/users.routes.js';
 
@@ -11,4 +12,5 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   registerUserRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   await registerStaffApp(app);
+  registerPublicSite(app, ctx);
 }

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { AppError, fieldProblemsOf } from './errors.js';
 
@@ -22,7 +22,8 @@ export function installErrorHandling(app: FastifyInstance): void {
     request.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side. Quote this reference if you report it.', requestId } });
   });
-  app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: { code: 'not_found', message: `No such page or resource: ${request.method} ${request.url.split('?')[0]}`, requestId: request.id } });
-  });
+}
+
+export function sendJsonNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return reply.status(404).send({ error: { code: 'not_found', message: `No such resource: ${request.method} ${request.url.split('?')[0]}`, requestId: request.id } });
 }
