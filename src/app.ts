@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
@@ -13,6 +12,7 @@ import { AuthService } from './platform/auth/auth.service.js';
 import { FieldCipher } from './platform/crypto.js';
 import { installErrorHandling } from './platform/http.js';
 import { everyone, installPolicies } from './platform/policy.js';
+import { installSecurityHeaders } from './platform/security-headers.js';
 import { registerModules } from './modules/index.js';
 
 // Logs carry no personal data: no bodies, no cookies, no query strings, no client addresses.
@@ -48,30 +48,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(cookie);
   await app.register(formbody);
   await app.register(rateLimit, { global: false });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    // HSTS only makes sense when a proxy in front serves HTTPS.
-    strictTransportSecurity: ctx.config.trustProxy ? { maxAge: 31536000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'no-referrer' },
-    crossOriginEmbedderPolicy: false,
-  });
-  app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
-  });
+  installSecurityHeaders(app, { https: ctx.config.trustProxy });
   installPolicies(app, ctx.auth);
 
   app.get('/healthz', { config: { policy: everyone } }, async () => {
