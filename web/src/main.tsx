@@ -1,8 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './App.js';
+import { I18nProvider, preferredLanguage } from './i18n/i18n.js';
+import { SessionProvider } from './session.js';
+import './styles/app.css';
 
-function App() {
-  return <main><h1>Labour Justice</h1></main>;
-}
-
-createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictMode>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider initial={preferredLanguage()}>
+      <SessionProvider>
+        <App />
+      </SessionProvider>
+    </I18nProvider>
+  </StrictMode>,
+);

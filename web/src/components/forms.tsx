@@ -1,0 +1,81 @@
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+
+interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'id'> {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  hint?: string;
+  error?: string;
+  ref?: Ref<HTMLInputElement>;
+}
+
+/** A labelled input whose hint and error are read out with it. */
+export function TextField({ label, value, onChange, hint, error, className, ...input }: TextFieldProps) {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
+      {error && <p id={`${id}-error`} className="field-error">{error}</p>}
+      <input id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} {...input} />
+    </div>
+  );
+}
+
+interface CheckboxGroupProps<T extends string> {
+  legend: string;
+  options: readonly { value: T; label: string; hint?: string; disabled?: boolean }[];
+  selected: readonly T[];
+  onChange(selected: T[]): void;
+  error?: string;
+}
+
+export function CheckboxGroup<T extends string>({ legend, options, selected, onChange, error }: CheckboxGroupProps<T>) {
+  const id = useId();
+  const toggle = (value: T, on: boolean) => onChange(on ? [...selected, value] : selected.filter((v) => v !== value));
+  return (
+    <fieldset className={`field checkboxes${error ? ' field-invalid' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>{legend}</legend>
+      {error && <p id={`${id}-error`} className="field-error">{error}</p>}
+      {options.map((o) => (
+        <div className="checkbox" key={o.value}>
+          <input id={`${id}-${o.value}`} type="checkbox" checked={selected.includes(o.value)} disabled={o.disabled} onChange={(e) => toggle(o.value, e.target.checked)} />
+          <label htmlFor={`${id}-${o.value}`}>
+            {o.label}
+            {o.hint && <span className="hint">{o.hint}</span>}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/**
+ * Where a form's error appears. The region is always in the page, empty until something goes wrong,
+ * because screen readers only announce changes to a live region that already exists.
+ */
+export function FormError({ message }: { message: string | null | undefined }) {
+  return (
+    <div className="form-error" role="alert">
+      {message}
+    </div>
+  );
+}
+
+/** The polite counterpart of FormError, for "saved" and similar news. */
+export function Status({ message }: { message: ReactNode }) {
+  return (
+    <div className="status-message" role="status">
+      {message}
+    </div>
+  );
+}
+
+export function SubmitButton({ busy, children, className = 'button' }: { busy: boolean; children: ReactNode; className?: string }) {
+  return (
+    <button type="submit" className={className} disabled={busy} aria-busy={busy || undefined}>
+      {children}
+    </button>
+  );
+}

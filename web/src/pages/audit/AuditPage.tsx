@@ -1,0 +1,143 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { listAuditEvents, type AuditEvent } from '../../api/audit.js';
+import { listUsers } from '../../api/users.js';
+import { FormError, Status, TextField } from '../../components/forms.js';
+import { Heading } from '../../components/Heading.js';
+import { describeError } from '../../errors.js';
+import { useI18n, type MessageKey } from '../../i18n/i18n.js';
+import type { PageProps } from '../../routes.js';
+
+/** Actions with a name in the reader's language; any other action shows its code. */
+const ACTION_LABELS: Record<string, MessageKey> = {
+  'auth.login': 'audit.action.auth.login',
+  'auth.login_failed': 'audit.action.auth.login_failed',
+  'auth.logout': 'audit.action.auth.logout',
+  'auth.password_changed': 'audit.action.auth.password_changed',
+  'auth.mfa_enrolled': 'audit.action.auth.mfa_enrolled',
+  'auth.recovery_code_used': 'audit.action.auth.recovery_code_used',
+  'user.created': 'audit.action.user.created',
+  'user.updated': 'audit.action.user.updated',
+  'user.mfa_reset': 'audit.action.user.mfa_reset',
+  'user.password_reset': 'audit.action.user.password_reset',
+};
+
+const PAGE_SIZE = 50;
+
+const detailsText = (details: Record<string, unknown>) =>
+  Object.entries(details)
+    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join('; ');
+
+/** The audit trail, newest first: who did what to which record, never the sensitive values. */
+export default function AuditPage({ title }: PageProps) {
+  const { t, formatDateTime } = useI18n();
+  const [events, setEvents] = useState<AuditEvent[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [actionInput, setActionInput] = useState('');
+  const [action, setAction] = useState('');
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+
+  const load = useCallback(
+    async (cursor?: string) => {
+      setLoading(true);
+      setError(null);
+      try {
+        const page = await listAuditEvents({ limit: PAGE_SIZE, cursor, action: action || undefined });
+        setEvents((before) => (cursor ? [...before, ...page.items] : page.items));
+        setNextCursor(page.nextCursor);
+      } catch (e) {
+        setError(describeError(t, e));
+      } finally {
+        setLoading(false);
+      }
+    },
+    [action, t],
+  );
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    // Names make the trail readable; without them it still shows user ids.
+    listUsers({ limit: 200 }).then(
+      (page) => setNames(new Map(page.items.map((u) => [u.id, u.name]))),
+      () => undefined,
+    );
+  }, []);
+
+  const filter = (e: FormEvent) => {
+    e.preventDefault();
+    setAction(actionInput.trim());
+  };
+  const clear = () => {
+    setActionInput('');
+    setAction('');
+  };
+  const who = (id: string | null) => (id === null ? t('audit.nobody') : (names.get(id) ?? id));
+
+  return (
+    <>
+      <Heading>{title}</Heading>
+      <form className="filters" onSubmit={filter} role="search" aria-label={t('audit.filter')}>
+        <TextField label={t('audit.action')} hint={t('audit.action.hint', { example: 'user.updated' })} list="audit-actions" spellCheck={false} autoCapitalize="none" value={actionInput} onChange={setActionInput} />
+        <datalist id="audit-actions">
+          {Object.entries(ACTION_LABELS).map(([code, label]) => (
+            <option key={code} value={code}>{t(label)}</option>
+          ))}
+        </datalist>
+        <div className="actions">
+          <button type="submit" className="button">{t('audit.apply')}</button>
+          {action && <button type="button" className="button secondary" onClick={clear}>{t('audit.clear')}</button>}
+        </div>
+      </form>
+      <FormError message={error} />
+      <Status message={loading ? t('common.loading') : action ? t('audit.filtered', { action }) : ''} />
+      {!loading && events.length === 0 && !error && <p>{t('audit.empty')}</p>}
+      {events.length > 0 && (
+        <table className="data-table">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.when')}</th>
+              <th scope="col">{t('audit.who')}</th>
+              <th scope="col">{t('audit.what')}</th>
+              <th scope="col">{t('audit.target')}</th>
+              <th scope="col">{t('audit.details')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((ev) => {
+              const label = ACTION_LABELS[ev.action];
+              return (
+                <tr key={ev.seq}>
+                  <td data-label={t('audit.when')}>
+                    <time dateTime={ev.at}>{formatDateTime(ev.at)}</time>
+                  </td>
+                  <td data-label={t('audit.who')}>{who(ev.actorId)}</td>
+                  <td data-label={t('audit.what')}>
+                    {label && <span className="cell-main">{t(label)}</span>}
+                    <code className="cell-sub">{ev.action}</code>
+                  </td>
+                  <td data-label={t('audit.target')}>
+                    {ev.targetType && `${ev.targetType}: ${ev.targetType === 'user' && ev.targetId ? who(ev.targetId) : (ev.targetId ?? '')}`}
+                  </td>
+                  <td data-label={t('audit.details')} className="details-cell">{detailsText(ev.details)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {nextCursor && (
+        <p>
+          <button type="button" className="button secondary" disabled={loading} onClick={() => void load(nextCursor)}>
+            {t('common.loadMore')}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}

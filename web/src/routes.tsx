@@ -1,0 +1,58 @@
+import { lazy, type ComponentType } from 'react';
+import type { MessageKey } from './i18n/i18n.js';
+import { AccountPage } from './pages/account/AccountPage.js';
+import { MfaEnrolmentPage } from './pages/account/MfaEnrolmentPage.js';
+import { ComingSoonPage } from './pages/ComingSoonPage.js';
+import { HomePage } from './pages/HomePage.js';
+import { matchPath } from './router.js';
+import type { Role } from './roles.js';
+
+export interface PageProps {
+  /** The values of the route's `:name` segments. */
+  params: Record<string, string>;
+  /** The route's title in the reader's language. */
+  title: string;
+}
+
+export interface AppRoute {
+  /** Below /app, with `:name` segments for values (`/cases/:id`). */
+  path: string;
+  /** The page's heading and its menu entry. */
+  title: MessageKey;
+  /** Roles that may open it; 'any' for every signed-in user. Only a hint to the reader: the API decides. */
+  roles: readonly Role[] | 'any';
+  /** Shown in the main menu to those roles. */
+  menu?: boolean;
+  /** One-line description on the start page. */
+  description?: MessageKey;
+  page: ComponentType<PageProps>;
+}
+
+/**
+ * Every page of the staff app. A module adds its pages here, lazily loaded so each role downloads
+ * only the code it opens; the menu and the access checks follow from this table.
+ */
+export const ROUTES: readonly AppRoute[] = [
+  { path: '/', title: 'home.title', roles: 'any', page: HomePage },
+  { path: '/account', title: 'account.title', roles: 'any', page: AccountPage },
+  { path: '/account/two-factor', title: 'auth.enrolTwoFactor', roles: 'any', page: MfaEnrolmentPage },
+  { path: '/contacts', title: 'nav.contacts', description: 'nav.contacts.description', roles: ['hotline', 'caseworker', 'coordinator'], menu: true, page: ComingSoonPage },
+  { path: '/job-check', title: 'nav.jobCheck', description: 'nav.jobCheck.description', roles: ['hotline'], menu: true, page: ComingSoonPage },
+  { path: '/cases', title: 'nav.cases', description: 'nav.cases.description', roles: ['caseworker', 'coordinator'], menu: true, page: ComingSoonPage },
+  { path: '/statistics', title: 'nav.statistics', description: 'nav.statistics.description', roles: ['coordinator'], menu: true, page: ComingSoonPage },
+  { path: '/campaigns', title: 'nav.campaigns', description: 'nav.campaigns.description', roles: ['coordinator', 'campaign'], menu: true, page: ComingSoonPage },
+  { path: '/users', title: 'nav.users', description: 'nav.users.description', roles: ['admin'], menu: true, page: lazy(() => import('./pages/users/UsersPage.js')) },
+  { path: '/audit', title: 'nav.auditTrail', description: 'nav.auditTrail.description', roles: ['admin'], menu: true, page: lazy(() => import('./pages/audit/AuditPage.js')) },
+];
+
+export const mayOpen = (route: AppRoute, roles: readonly Role[]): boolean => route.roles === 'any' || route.roles.some((r) => roles.includes(r));
+
+export const menuFor = (roles: readonly Role[]): AppRoute[] => ROUTES.filter((r) => r.menu && mayOpen(r, roles));
+
+export function findRoute(path: string): { route: AppRoute; params: Record<string, string> } | null {
+  for (const route of ROUTES) {
+    const params = matchPath(route.path, path);
+    if (params) return { route, params };
+  }
+  return null;
+}
