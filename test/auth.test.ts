@@ -124,13 +124,16 @@ describeEachDb('staff sign-in and sessions', (dialect) => {
     expect(start.qrSvg).toContain('<svg');
     expect(start.otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
     expect((await admin('POST', '/api/v1/auth/mfa/enrolment/confirm', { code: '000000' })).statusCode).toBe(400);
-    const done = await admin('POST', '/api/v1/auth/mfa/enrolment/confirm', { code: authenticator.generate(start.secret) });
+    const done = await admin('POST', '/api/v1/auth/mfa/enrolment/confirm', { code: authenticator.clone({ epoch: clock }).generate(start.secret) });
     expect(done.statusCode).toBe(200);
     const codes = done.json().recoveryCodes as string[];
     expect(codes).toHaveLength(10);
     const noCode = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'admin@example.test', password: PASSWORD } });
     expect(noCode.json().error.code).toBe('mfa_required');
-    await signIn(h.app, 'admin@example.test', PASSWORD, authenticator.generate(start.secret));
+    const replayed = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'admin@example.test', password: PASSWORD, totp: authenticator.clone({ epoch: clock }).generate(start.secret) } });
+    expect(replayed.json().error.code).toBe('invalid_totp');
+    clock += 30_000;
+    await signIn(h.app, 'admin@example.test', PASSWORD, authenticator.clone({ epoch: clock }).generate(start.secret));
     await signIn(h.app, 'admin@example.test', PASSWORD, codes[0]);
     const reused = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'admin@example.test', password: PASSWORD, totp: codes[0] } });
     expect(reused.statusCode).toBe(401);

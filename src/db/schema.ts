@@ -9,6 +9,7 @@ export interface UsersTable {
   disabled: number;
   totp_secret: string | null;
   totp_enabled: number;
+  totp_last_step: number | null;
   recovery_codes: string | null;
   failed_logins: number;
   locked_until: string | null;

@@ -52,7 +52,7 @@ export class UsersService {
     const at = nowIso();
     const row: UserRow = {
       id: newId(), email: req.email, name: req.name, roles: storeRoles(req.roles), password_hash: await hashPassword(secret),
-      must_change_password: password === undefined ? 1 : 0, disabled: 0, totp_secret: null, totp_enabled: 0, recovery_codes: null,
+      must_change_password: password === undefined ? 1 : 0, disabled: 0, totp_secret: null, totp_enabled: 0, totp_last_step: null, recovery_codes: null,
       failed_logins: 0, locked_until: null, created_at: at, updated_at: at,
     };
     await this.ctx.db.transaction().execute(async (trx) => {
@@ -96,7 +96,7 @@ export class UsersService {
   async resetMfa(id: string, actorId: string) {
     if (!(await this.users.findById(id))) throw notFound('User');
     await this.ctx.db.transaction().execute(async (trx) => {
-      await this.users.update(id, { totp_enabled: 0, totp_secret: null, recovery_codes: null, updated_at: nowIso() }, trx);
+      await this.users.update(id, { totp_enabled: 0, totp_secret: null, totp_last_step: null, recovery_codes: null, updated_at: nowIso() }, trx);
       await this.sessions.deleteForUser(id, trx);
       await this.ctx.audit.record({ actorId, action: 'user.mfa_reset', targetType: 'user', targetId: id }, trx);
     });

@@ -8,7 +8,7 @@ import { randomToken } from '../ids.js';
 import { MFA_ROLES, parseRoles, type Role } from '../roles.js';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import { SessionsRepository } from './sessions.repository.js';
-import { enrolmentQr, newRecoveryCodes, newTotpSecret, totpMatches, useRecoveryCode } from './totp.js';
+import { acceptedTotpStep, enrolmentQr, newRecoveryCodes, newTotpSecret, useRecoveryCode } from './totp.js';
 import { UsersRepository, type UserRow } from './users.repository.js';
 
 export const SESSION_IDLE_MS = 30 * 60_000;
@@ -144,10 +144,11 @@ export class AuthService {
     const user = await this.mustFind(p.userId);
     const secret = this.deps.cipher.decryptOptional(user.totp_secret);
     if (user.totp_enabled || !secret) throw new AppError(409, 'mfa_not_started', 'Start the set-up first.');
-    if (!totpMatches(secret, code)) throw new AppError(400, 'invalid_fields', 'That code is not right.', [{ field: 'code', message: 'does not match' }]);
+    const step = acceptedTotpStep(secret, code, null, this.now());
+    if (step === null) throw new AppError(400, 'invalid_fields', 'That code is not right.', [{ field: 'code', message: 'does not match' }]);
     const { codes, hashes } = newRecoveryCodes();
     await this.deps.db.transaction().execute(async (trx) => {
-      await this.users.update(user.id, { totp_enabled: 1, recovery_codes: JSON.stringify(hashes) }, trx);
+      await this.users.update(user.id, { totp_enabled: 1, totp_last_step: step, recovery_codes: JSON.stringify(hashes) }, trx);
       await this.sessions.markMfaVerified(p.sessionHash, trx);
       await this.sessions.deleteForUser(user.id, trx, p.sessionHash);
       await this.deps.audit.record({ actorId: user.id, action: 'auth.mfa_enrolled', targetType: 'user', targetId: user.id }, trx);
@@ -157,7 +158,11 @@ export class AuthService {
 
   private async secondFactorMatches(user: UserRow, code: string): Promise<boolean> {
     const secret = this.deps.cipher.decryptOptional(user.totp_secret);
-    if (secret && totpMatches(secret, code.trim())) return true;
+    const step = secret ? acceptedTotpStep(secret, code.trim(), user.totp_last_step, this.now()) : null;
+    if (step !== null) {
+      await this.users.update(user.id, { totp_last_step: step });
+      return true;
+    }
     const remaining = useRecoveryCode(JSON.parse(user.recovery_codes ?? '[]') as string[], code);
     if (!remaining) return false;
     await this.users.update(user.id, { recovery_codes: JSON.stringify(remaining) });

@@ -7,8 +7,16 @@ authenticator.options = { step: 30, digits: 6, window: 1 };
 
 export const newTotpSecret = (): string => authenticator.generateSecret(20);
 
-export function totpMatches(secret: string, code: string): boolean {
-  return /^\d{6}$/.test(code) && authenticator.check(code, secret);
+/**
+ * The time step a code belongs to when it is valid for `secret` and newer than `lastStep`, else
+ * null: each code works once, so one read over a shoulder or from a log cannot be replayed.
+ */
+export function acceptedTotpStep(secret: string, code: string, lastStep: number | null, now = Date.now()): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const delta = authenticator.clone({ epoch: now }).checkDelta(code, secret);
+  if (delta === null) return null;
+  const step = Math.floor(now / 30_000) + delta;
+  return lastStep !== null && step <= lastStep ? null : step;
 }
 
 export async function enrolmentQr(secret: string, email: string): Promise<{ otpauthUrl: string; qrSvg: string }> {
