@@ -2,11 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { openContext } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { Dialect } from '../src/db/database.js';
 import { describeEachDb, PASSWORD, scratchDatabase } from './support.js';
+
+// Each test starts the command several times as a new process: slow on a busy machine, never hanging.
+vi.setConfig({ testTimeout: 180_000 });
 
 function cli(args: string[], env: NodeJS.ProcessEnv, input?: string) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: { ...process.env, ...env }, input, encoding: 'utf8' });

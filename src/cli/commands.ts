@@ -3,6 +3,7 @@ import { buildApp, openContext } from '../app.js';
 import { loadConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { backup, restore } from '../db/backup.js';
+import { CasesService } from '../modules/cases/cases.service.js';
 import { loadDemoData } from '../modules/demo/demo-data.js';
 import { UsersService } from '../modules/users/users.service.js';
 import { AppError } from '../platform/errors.js';
@@ -141,6 +142,17 @@ export function registerCommands(program: Command): void {
       withContext(async (ctx) => {
         const r = await rotateKeys(ctx);
         console.log(`Now using key version ${r.version}; re-encrypted ${r.values} values in ${r.tables} tables.`);
+      }),
+    );
+
+  const cases = program.command('cases').description('victim case files');
+  cases
+    .command('purge-expired')
+    .description('erase identity fields, notes and other free text of cases closed longer than RETENTION_YEARS ago')
+    .action(() =>
+      withContext(async (ctx) => {
+        const r = await new CasesService(ctx).purgeExpired();
+        console.log(`Erased the identity of ${r.erased} cases closed before ${r.cutoff} (RETENTION_YEARS=${ctx.config.retentionYears}).`);
       }),
     );
 }

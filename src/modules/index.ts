@@ -2,6 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { registerAuditRoutes } from './audit/audit.routes.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
+import { registerCaseRoutes } from './cases/cases.routes.js';
+import { registerHelplineRoutes } from './helpline/helpline.routes.js';
+import { registerIdentificationRoutes } from './identification/identification.routes.js';
+import { registerPartnerRoutes } from './partners/partners.routes.js';
 import { registerPublicSite } from './public-site/public-site.routes.js';
 import { registerStaffApp } from './staff-app/staff-app.routes.js';
 import { registerUserRoutes } from './users/users.routes.js';
@@ -11,6 +15,10 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   registerAuthRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerHelplineRoutes(app, ctx);
+  registerIdentificationRoutes(app);
+  registerCaseRoutes(app, ctx);
+  registerPartnerRoutes(app, ctx);
   await registerStaffApp(app);
   registerPublicSite(app, ctx);
 }

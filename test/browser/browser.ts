@@ -56,7 +56,7 @@ export async function openPage(browser: Browser, opts: { width: number; height: 
   const context = await browser.newContext({ viewport: { width: opts.width, height: opts.height }, locale: opts.locale ?? 'en-GB' });
   const page = await context.newPage();
   // Every wait in a browser test is for something that should already be there; fail well before the test's own time-out.
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(30_000);
   const cspViolations: string[] = [];
   const pageErrors: string[] = [];
   page.on('console', (m) => {

@@ -1,9 +1,15 @@
 import type { Migration } from 'kysely';
 import * as platform from './20261128_0001_platform.js';
 import * as totpReplay from './20261128_0002_totp_replay.js';
+import * as helpline from './20261128_0004_helpline.js';
+import * as cases from './20261128_0005_cases.js';
+import * as partners from './20261128_0006_partners.js';
 
 // Every migration, in order; each runs on SQLite and PostgreSQL alike.
 export const migrations: Record<string, Migration> = {
   '20261128_0001_platform': platform,
   '20261128_0002_totp_replay': totpReplay,
+  '20261128_0004_helpline': helpline,
+  '20261128_0005_cases': cases,
+  '20261128_0006_partners': partners,
 };

@@ -1,4 +1,6 @@
 import type { AppContext } from '../../context.js';
+import { loadDemoCases } from '../cases/cases.demo.js';
+import { loadDemoContacts } from '../helpline/contacts.demo.js';
 import { UsersService } from '../users/users.service.js';
 
 export interface DemoResult {
@@ -17,6 +19,8 @@ export async function loadDemoData(ctx: AppContext): Promise<DemoResult | null> 
   ] as const) {
     await users.create({ email, name, roles: [role] }, user.id);
   }
+  await loadDemoCases(ctx);
+  await loadDemoContacts(ctx);
   await ctx.audit.record({ actorId: null, action: 'demo.loaded' });
   return { admin: { email: user.email, oneTimePassword: oneTimePassword! } };
 }
