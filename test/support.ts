@@ -49,6 +49,13 @@ export async function scratchDatabase(dialect: Dialect): Promise<{ url: string; 
     drop: async () => {
       const c = new pg.Client({ connectionString: pgBase });
       await c.connect();
+      // pg's pool.end() resolves before its connections have closed; forcing the drop while they
+      // close kills them mid-goodbye, an uncaught error in whichever test runs next.
+      for (let wait = 0; wait < 100; wait++) {
+        const open = await c.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (open.rows[0]!.n === 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
       rmSync(dir, { recursive: true, force: true });

@@ -400,6 +400,20 @@ export interface RecommendationsTable {
   updated_at: string;
 }
 
+export interface AgenciesTable {
+  id: string;
+  name: string;
+  registration_number: string;
+  licence_number: string;
+  /** ISO date the licence was issued. */
+  licence_date: string | null;
+  address: string | null;
+  /** 1 while the agency is on the latest imported list. */
+  listed: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -430,4 +444,5 @@ export interface DB {
   campaign_event_follow_ups: CampaignEventFollowUpsTable;
   recommendation_publications: RecommendationPublicationsTable;
   recommendations: RecommendationsTable;
+  agencies: AgenciesTable;
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { registerAuditRoutes } from './audit/audit.routes.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
+import { registerCampaignRoutes } from './campaigns/campaigns.routes.js';
 import { registerCaseRoutes } from './cases/cases.routes.js';
 import { registerHelplineRoutes } from './helpline/helpline.routes.js';
 import { registerIdentificationRoutes } from './identification/identification.routes.js';
@@ -19,6 +20,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   registerIdentificationRoutes(app);
   registerCaseRoutes(app, ctx);
   registerPartnerRoutes(app, ctx);
+  registerCampaignRoutes(app, ctx);
   await registerStaffApp(app);
   registerPublicSite(app, ctx);
 }

@@ -35,7 +35,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Lists page newest first through (received_at, id); the queue reads one status over a few days.
   await db.schema.createIndex('contacts_received_at').on('contacts').columns(['received_at', 'id']).execute();
   await db.schema.createIndex('contacts_status_received_at').on('contacts').columns(['status', 'received_at', 'id']).execute();
-  await db.schema.createIndex('contacts_phone_hash').on('contacts').columns(['phone_hash', 'received_at']).execute();
+  await db.schema.createIndex('contacts_phone_hash').on('contacts').columns(['phone_hash', 'received_at', 'id']).execute();
   await db.schema.createIndex('contacts_fingerprint').on('contacts').column('fingerprint').execute();
   await db.schema.createIndex('contacts_reference').on('contacts').column('reference').unique().execute();
 

@@ -4,6 +4,7 @@ import * as totpReplay from './20261128_0002_totp_replay.js';
 import * as helpline from './20261128_0004_helpline.js';
 import * as cases from './20261128_0005_cases.js';
 import * as partners from './20261128_0006_partners.js';
+import * as campaigns from './20261128_0007_campaigns.js';
 
 // Every migration, in order; each runs on SQLite and PostgreSQL alike.
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0004_helpline': helpline,
   '20261128_0005_cases': cases,
   '20261128_0006_partners': partners,
+  '20261128_0007_campaigns': campaigns,
 };

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import { loadDemoCampaign } from '../campaigns/campaigns.demo.js';
 import { loadDemoCases } from '../cases/cases.demo.js';
 import { loadDemoContacts } from '../helpline/contacts.demo.js';
 import { UsersService } from '../users/users.service.js';
@@ -21,6 +22,7 @@ export async function loadDemoData(ctx: AppContext): Promise<DemoResult | null> 
   }
   await loadDemoCases(ctx);
   await loadDemoContacts(ctx);
+  await loadDemoCampaign(ctx);
   await ctx.audit.record({ actorId: null, action: 'demo.loaded' });
   return { admin: { email: user.email, oneTimePassword: oneTimePassword! } };
 }

@@ -122,6 +122,7 @@ export class ContactImportService {
         );
         await this.contacts.insertRows(rows, write.trx);
       }
+      if (toCreate.length >= CHUNK) await this.contacts.refreshStatistics(write.trx);
     }
     return { rows: records.length, created: toCreate.length, duplicates, rejected: [] };
   }

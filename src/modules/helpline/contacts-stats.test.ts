@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addUser, describeEachDb, harness, signIn, type Client, type Harness } from '../../../test/support.js';
 import { contactStats } from './contacts-stats.js';
+import { ContactsService } from './contacts.service.js';
 
 describe('contactStats', () => {
   it('counts each contact on its Belgrade day, once per channel and once under each of its topics', () => {
@@ -77,6 +78,18 @@ describeEachDb('the operators dashboard', (dialect) => {
       ['2021-W05', 2],
       ['2021-W06', 1],
     ]);
+  });
+
+  it('gives the statistics module its period counts, from the indexes, in Belgrade days', async () => {
+    const contacts = new ContactsService(h.ctx);
+    await hotline('POST', '/api/v1/contacts', { receivedAt: '2021-01-31T23:30:00Z', channel: 'phone', topics: ['job_offer_check', 'migration'] });
+    await hotline('POST', '/api/v1/contacts', { receivedAt: '2021-02-28T22:59:00Z', channel: 'web', topics: ['other'] });
+    await hotline('POST', '/api/v1/contacts', { receivedAt: '2021-02-28T23:00:00Z', channel: 'web', topics: ['other'] });
+    expect(await contacts.countBetween('2021-02-01', '2021-02-28')).toBe(2);
+    const counts = await contacts.countsBetween('2021-02-01', '2021-02-28');
+    expect(counts.total).toBe(2);
+    expect(counts.byTopic).toMatchObject({ job_offer_check: 1, migration: 1, other: 1, job_loss: 0 });
+    expect(counts.byChannel).toMatchObject({ phone: 1, web: 1, email: 0 });
   });
 
   it('refuses a period that ends before it starts, and the campaign role', async () => {

@@ -22,7 +22,7 @@ export interface ContactStats extends Counts {
 }
 
 const zeros = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, 0]));
-const emptyCounts = (): Counts => ({ total: 0, byTopic: zeros(TOPICS), byChannel: zeros(CHANNELS) });
+export const emptyCounts = (): Counts => ({ total: 0, byTopic: zeros(TOPICS), byChannel: zeros(CHANNELS) });
 
 /**
  * Counts per day and per week of the organisation's time zone, from per-minute counts. Every

@@ -80,6 +80,17 @@ export class ContactsRepository {
     await insertMany(ex, 'contact_topics', TOPIC_COLUMNS, topics);
   }
 
+  /**
+   * After a bulk insert, PostgreSQL's planner still believes the table is as small as its last
+   * statistics say and would scan it whole for every duplicate check: refresh them. SQLite
+   * chooses its indexes without statistics.
+   */
+  async refreshStatistics(ex: Executor = this.db): Promise<void> {
+    if (dialectOf(ex) !== 'postgres') return;
+    await sql`analyze contacts`.execute(ex);
+    await sql`analyze contact_topics`.execute(ex);
+  }
+
   findById(id: string, ex: Executor = this.db): Promise<ContactRow | undefined> {
     return ex.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
   }
@@ -144,30 +155,6 @@ export class ContactsRepository {
     return (await ex.selectFrom('contacts').select('id').where('reference', '=', reference).executeTakeFirst()) !== undefined;
   }
 
-  /** Contacts per UTC minute and channel in [start, end): minutes map onto any time zone's days. */
-  channelsByMinute(start: string, end: string, ex: Executor = this.db) {
-    const minute = sql<string>`substr(received_at, 1, 16)`;
-    return ex
-      .selectFrom('contacts')
-      .select([minute.as('minute'), 'channel', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('received_at', '>=', start)
-      .where('received_at', '<', end)
-      .groupBy([minute, 'channel'])
-      .execute();
-  }
-
-  /** Contacts per UTC minute and topic in [start, end). */
-  topicsByMinute(start: string, end: string, ex: Executor = this.db) {
-    const minute = sql<string>`substr(received_at, 1, 16)`;
-    return ex
-      .selectFrom('contact_topics')
-      .select([minute.as('minute'), 'topic', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('received_at', '>=', start)
-      .where('received_at', '<', end)
-      .groupBy([minute, 'topic'])
-      .execute();
-  }
-
   /** How many contacts arrived in [start, end). */
   async countReceived(start: string, end: string, ex: Executor = this.db): Promise<number> {
     const r = await ex
@@ -203,6 +190,30 @@ export class ContactsRepository {
       .where('received_at', '>=', start)
       .where('received_at', '<', end)
       .groupBy('topic')
+      .execute();
+  }
+
+  /** Contacts per UTC minute and channel in [start, end): minutes map onto any time zone's days. */
+  channelsByMinute(start: string, end: string, ex: Executor = this.db) {
+    const minute = sql<string>`substr(received_at, 1, 16)`;
+    return ex
+      .selectFrom('contacts')
+      .select([minute.as('minute'), 'channel', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('received_at', '>=', start)
+      .where('received_at', '<', end)
+      .groupBy([minute, 'channel'])
+      .execute();
+  }
+
+  /** Contacts per UTC minute and topic in [start, end). */
+  topicsByMinute(start: string, end: string, ex: Executor = this.db) {
+    const minute = sql<string>`substr(received_at, 1, 16)`;
+    return ex
+      .selectFrom('contact_topics')
+      .select([minute.as('minute'), 'topic', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('received_at', '>=', start)
+      .where('received_at', '<', end)
+      .groupBy([minute, 'topic'])
       .execute();
   }
 }

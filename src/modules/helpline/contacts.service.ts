@@ -9,7 +9,7 @@ import { AppError, forbidden, invalidFields, notFound, parseOr400, type FieldPro
 import { newId, nowIso } from '../../platform/ids.js';
 import { parseRoles } from '../../platform/roles.js';
 import { dayRange, daysBetweenInclusive } from '../../platform/time.js';
-import { contactStats, type ContactStats, type Counts } from './contacts-stats.js';
+import { contactStats, emptyCounts, type ContactStats, type Counts } from './contacts-stats.js';
 import { presentContact, viewOf, type ContactOutline, type ContactPrivate, type ContactView, type EarlierContacts } from './contacts.presenter.js';
 import { ContactsRepository, type ContactFilter, type ContactRow, type Position } from './contacts.repository.js';
 import {
@@ -53,12 +53,12 @@ const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 const REFERENCE = /^R-[2-9A-Z]{4}-[2-9A-Z]{2}$/;
 const EARLIER_SHOWN = 10;
 /** Rows a free-text search decrypts per request; the cursor lets the client search on. */
-export const SEARCH_SCAN_LIMIT = 5000;
+const SEARCH_SCAN_LIMIT = 5000;
 const SEARCH_BATCH = 500;
 const MAX_STATS_DAYS = 3700;
 const QUEUE_ROLES = ['hotline', 'caseworker'];
 
-/** Case, accents and Serbian đ folded, so `pasos` finds `pasoš` and `dordje` finds `Đorđe`. */
+/** Case, accents and Serbian đ folded, so `pasos` finds `pasoš` and `djordje` finds `Đorđe`. */
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/đ/g, 'dj');
 
 /** A reference a reporter can read out on the phone: R-7K3M-9Q, with no 0, O, 1, I or L to mistake for one another. */
@@ -161,7 +161,7 @@ export class ContactsService {
     };
   }
 
-  /** Validated staff input, a contact of the hotline's own. */
+  /** Logs a contact from a hotline operator or caseworker; answers it whole, with earlier contacts from the same number. */
   async create(input: unknown, actor: Principal, trx: Transaction<DB>): Promise<Record<string, unknown>> {
     const { status, assigneeId, ...fields } = parseOr400(this.schemas.ZCreateContactRequest, input);
     const queue = queueState({ status: 'done', assigneeId: null }, { status, assigneeId });
@@ -309,18 +309,18 @@ export class ContactsService {
   }
 
   /**
-   * Contacts in the whole days from..to of ORG_TIMEZONE, in total, by channel and by topic, counted
-   * by the database from its indexes: the figures of the statistics summary.
+   * Contacts in the whole days from..to of ORG_TIMEZONE, in total, by topic and by channel (every
+   * topic and channel listed), counted by the database from its indexes: the statistics' figures.
    */
   async countsBetween(from: string, to: string): Promise<Counts> {
     const { start, end } = dayRange(from, to, this.ctx.config.orgTimezone);
     const [channels, topics] = await Promise.all([this.repo.countByChannel(start, end, CHANNELS), this.repo.countByTopic(start, end, TOPICS)]);
-    const counts: Counts = { total: 0, byTopic: Object.fromEntries(TOPICS.map((t) => [t, 0])), byChannel: Object.fromEntries(CHANNELS.map((c) => [c, 0])) };
-    for (const r of channels) {
-      counts.byChannel[r.channel] = Number(r.n);
-      counts.total += Number(r.n);
+    const counts = emptyCounts();
+    for (const { channel, n } of channels) {
+      counts.total += Number(n);
+      counts.byChannel[channel] = Number(n);
     }
-    for (const r of topics) counts.byTopic[r.topic] = Number(r.n);
+    for (const { topic, n } of topics) counts.byTopic[topic] = Number(n);
     return counts;
   }
 
@@ -337,6 +337,11 @@ export class ContactsService {
 
   insertRows(rows: readonly ContactRow[], trx: Transaction<DB>): Promise<void> {
     return this.repo.insert(rows, trx);
+  }
+
+  /** Call after inserting many rows at once (an import), so later queries keep using the indexes. */
+  refreshStatistics(trx: Transaction<DB>): Promise<void> {
+    return this.repo.refreshStatistics(trx);
   }
 
   private viewFor(actor: Principal): ContactView {

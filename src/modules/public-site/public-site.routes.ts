@@ -15,9 +15,9 @@ export function langParam(request: FastifyRequest): PublicLang | null {
   return isPublicLang(lang) ? lang : null;
 }
 
-/** Sends a public HTML page; public pages are the same for everyone, so shared caches may keep them briefly. */
+/** Sends a public HTML page (renderPage's, doctype included); public pages are the same for everyone, so shared caches may keep them briefly. */
 export function sendPage(reply: FastifyReply, html: string, status = 200): FastifyReply {
-  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300').send(`<!doctype html>\n${html}`);
+  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300').send(html);
 }
 
 export function sendNotFoundPage(request: FastifyRequest, reply: FastifyReply): FastifyReply {

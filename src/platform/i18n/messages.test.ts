@@ -6,7 +6,7 @@ import { createTranslator } from './translator.js';
 const sources = loadCatalogueSources();
 
 // Which languages must translate a namespace; sr-Cyrl may instead rely on transliterated sr-Latn.
-const REQUIRED: Record<string, readonly PublicLang[]> = { public: PUBLIC_LANGS, staff: STAFF_LANGS };
+const REQUIRED: Record<string, readonly PublicLang[]> = { public: PUBLIC_LANGS, staff: STAFF_LANGS, reports: STAFF_LANGS };
 
 describe('the catalogues in locales/', () => {
   it('have the namespaces the site and the staff app use', () => {
@@ -42,6 +42,12 @@ describe('t', () => {
     expect(t('sr-Cyrl', 'public:nav.quickExit')).toBe('Брзи излаз');
     expect(t('sr-Cyrl', 'public:site.name')).toBe('Labour Justice');
     expect(catalogue('sr-Cyrl', 'staff')['auth.password']).toBe('Лозинка');
+  });
+
+  it('leaves values unmarked in text meant for documents', () => {
+    const { t, text } = createTranslator({ ns: { en: { n: 'Call {phone}' } } });
+    expect(t('ur', 'ns:n', { phone: '0800' })).toBe('Call \u20680800\u2069');
+    expect(text('ur', 'ns:n', { phone: '0800' })).toBe('Call 0800');
   });
 
   it('falls back to English where a language has no catalogue', () => {

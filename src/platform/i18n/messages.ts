@@ -34,4 +34,4 @@ export function loadCatalogueSources(): CatalogueSources {
 }
 
 /** The catalogues are read and checked once, when the server starts. */
-export const { t, catalogue } = createTranslator(loadCatalogueSources());
+export const { t, text, catalogue } = createTranslator(loadCatalogueSources());

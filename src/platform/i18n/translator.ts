@@ -12,6 +12,11 @@ export type MessageValues = Readonly<Record<string, string | number | Date>>;
 export interface Translator {
   /** Formats the message `namespace:key` in `lang`, e.g. `t('ur', 'public:sos.call', { phone })`. */
   t(lang: PublicLang, key: string, values?: MessageValues): string;
+  /**
+   * The same message with values as they are, without isolation marks: for text pasted into
+   * documents (donor-report narratives, exports), where the marks would be stray characters.
+   */
+  text(lang: PublicLang, key: string, values?: MessageValues): string;
   /** A namespace's messages in `lang` with fallbacks applied: what a browser-side formatter needs. */
   catalogue(lang: PublicLang, namespace: string): Catalogue;
 }
@@ -89,13 +94,21 @@ export function createTranslator(sources: CatalogueSources): Translator {
     return found;
   };
 
+  const entry = (lang: PublicLang, key: string): Entry => {
+    const colon = key.indexOf(':');
+    const found = colon > 0 ? entries(lang, key.slice(0, colon)).get(key.slice(colon + 1)) : undefined;
+    if (!found) throw new Error(`Unknown message "${key}"`);
+    return found;
+  };
+
+  // With tags off and only primitive values, intl-messageformat always returns a string.
   return {
     t(lang, key, values) {
-      const colon = key.indexOf(':');
-      const entry = colon > 0 ? entries(lang, key.slice(0, colon)).get(key.slice(colon + 1)) : undefined;
-      if (!entry) throw new Error(`Unknown message "${key}"`);
-      // With tags off and only primitive values, intl-messageformat always returns a string.
-      return entry.message.format(isolatePrinted(values, entry.args.printed)) as string;
+      const e = entry(lang, key);
+      return e.message.format(isolatePrinted(values, e.args.printed)) as string;
+    },
+    text(lang, key, values) {
+      return entry(lang, key).message.format(values) as string;
     },
     catalogue(lang, namespace) {
       return Object.fromEntries([...entries(lang, namespace)].map(([key, entry]) => [key, entry.source]));

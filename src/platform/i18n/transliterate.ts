@@ -37,6 +37,14 @@ function plainText(text: string): string {
 }
 
 /**
+ * Serbian Latin to Cyrillic for text that is never an ICU message (the job check's lexicons and
+ * explanations): it needs no message parser, so a browser bundle can carry it.
+ */
+export function latinToCyrillicText(text: string): string {
+  return plainText(text.normalize('NFC'));
+}
+
+/**
  * Serbian Latin to Cyrillic for plain text and ICU messages alike: only the literal text of a
  * message is converted, so argument names, plural and select keywords and formats stay intact.
  * URLs, e-mail addresses, domain names and digits are left as they are.
