@@ -2,8 +2,9 @@
 // Targets live here, never in timed unit tests. BENCH_SECONDS shortens the HTTP runs.
 import { printTable, type BenchRow } from './lib.js';
 import { httpSuite } from './suites/http.js';
+import { summarySuite } from './suites/summary.js';
 
-const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [{ name: 'http', run: httpSuite }];
+const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [{ name: 'http', run: httpSuite }, { name: 'summary', run: summarySuite }];
 
 const only = process.argv[2];
 const rows: BenchRow[] = [];

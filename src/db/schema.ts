@@ -445,4 +445,15 @@ export interface DB {
   recommendation_publications: RecommendationPublicationsTable;
   recommendations: RecommendationsTable;
   agencies: AgenciesTable;
+  published_statistics: PublishedStatisticsTable;
+}
+
+export interface PublishedStatisticsTable {
+  id: string;
+  period_from: string;
+  period_to: string;
+  /** JSON: the published tables, small counts already suppressed. */
+  tables: string;
+  published_by: string | null;
+  published_at: string;
 }

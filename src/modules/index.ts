@@ -8,6 +8,7 @@ import { registerHelplineRoutes } from './helpline/helpline.routes.js';
 import { registerIdentificationRoutes } from './identification/identification.routes.js';
 import { registerPartnerRoutes } from './partners/partners.routes.js';
 import { registerPublicSite } from './public-site/public-site.routes.js';
+import { registerReportRoutes } from './reports/reports.routes.js';
 import { registerStaffApp } from './staff-app/staff-app.routes.js';
 import { registerUserRoutes } from './users/users.routes.js';
 
@@ -21,6 +22,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   registerCaseRoutes(app, ctx);
   registerPartnerRoutes(app, ctx);
   registerCampaignRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
   await registerStaffApp(app);
   registerPublicSite(app, ctx);
 }

@@ -5,6 +5,7 @@ import * as helpline from './20261128_0004_helpline.js';
 import * as cases from './20261128_0005_cases.js';
 import * as partners from './20261128_0006_partners.js';
 import * as campaigns from './20261128_0007_campaigns.js';
+import * as reports from './20261128_0008_reports.js';
 
 // Every migration, in order; each runs on SQLite and PostgreSQL alike.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0005_cases': cases,
   '20261128_0006_partners': partners,
   '20261128_0007_campaigns': campaigns,
+  '20261128_0008_reports': reports,
 };
