@@ -9,15 +9,15 @@ describe('the staff app menu', () => {
   it('shows each role only the pages it may use', () => {
     expect(Object.fromEntries(ROLES.map((r) => [r, menu(r)]))).toEqual({
       admin: ['Users', 'Audit trail'],
-      coordinator: ['Contacts', 'Cases', 'Statistics', 'Campaigns'],
+      coordinator: ['Contacts', 'Cases', 'Partners', 'Statistics', 'Campaigns'],
       hotline: ['Contacts', 'Job check'],
-      caseworker: ['Contacts', 'Cases'],
+      caseworker: ['Contacts', 'Cases', 'Follow-ups', 'Partners'],
       campaign: ['Campaigns'],
     });
   });
 
   it('adds up the menus of a user with several roles, each page once', () => {
-    expect(menuFor(['hotline', 'caseworker']).map((r) => en[r.title])).toEqual(['Contacts', 'Job check', 'Cases']);
+    expect(menuFor(['hotline', 'caseworker']).map((r) => en[r.title])).toEqual(['Contacts', 'Job check', 'Cases', 'Follow-ups', 'Partners']);
   });
 
   it('keeps a page away from a role that may not open it, even by its address', () => {

@@ -36,7 +36,8 @@ export class ApiError extends Error {
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-export type Query = Record<string, string | number | boolean | undefined>;
+/** A list value repeats the parameter (`status=new&status=assigned`). */
+export type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
 
 let csrfToken: string | null = null;
 let authProblemHandler: ((e: ApiError) => void) | null = null;
@@ -55,7 +56,10 @@ const AUTH_PROBLEMS = new Set(['unauthenticated', 'password_change_required', 'm
 
 function queryString(query: Query | undefined): string {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== '') params.set(k, String(v));
+  for (const [k, v] of Object.entries(query ?? {})) {
+    if (Array.isArray(v)) for (const item of v) params.append(k, item);
+    else if (v !== undefined && v !== '') params.set(k, String(v));
+  }
   const s = params.toString();
   return s ? `?${s}` : '';
 }
@@ -72,7 +76,22 @@ function toApiError(res: Response, body: unknown): ApiError {
   return new ApiError(res.status, code, message, fieldErrors, e?.details, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined, requestId);
 }
 
-export async function request<T>(method: Method, path: string, opts: { body?: unknown; query?: Query } = {}): Promise<T> {
+export interface RequestOptions {
+  body?: unknown;
+  query?: Query;
+  /** Sent as the Idempotency-Key header: a retry with the same key takes effect once. */
+  idempotencyKey?: string;
+  /** A CSV file sent as it is (text/csv) instead of a JSON body. */
+  csv?: string;
+}
+
+/** A key for one intended change, kept across its retries: random, so no two forms share one. */
+export function newIdempotencyKey(): string {
+  // getRandomValues, unlike randomUUID, works on a plain-HTTP address inside the office network too.
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<T> {
   const write = method !== 'GET';
   let res: Response;
   try {
@@ -81,11 +100,12 @@ export async function request<T>(method: Method, path: string, opts: { body?: un
       credentials: 'same-origin',
       headers: {
         accept: 'application/json',
-        ...(write ? { 'content-type': 'application/json' } : {}),
+        ...(write ? { 'content-type': opts.csv === undefined ? 'application/json' : 'text/csv; charset=utf-8' } : {}),
         ...(write && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+        ...(opts.idempotencyKey ? { 'idempotency-key': opts.idempotencyKey } : {}),
       },
       // The server refuses an empty JSON body, so writes without one send {}.
-      body: write ? JSON.stringify(opts.body ?? {}) : undefined,
+      body: write ? (opts.csv ?? JSON.stringify(opts.body ?? {})) : undefined,
     });
   } catch {
     throw new ApiError(0, 'network', 'The server could not be reached.');

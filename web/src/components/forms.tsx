@@ -23,6 +23,80 @@ export function TextField({ label, value, onChange, hint, error, className, ...i
   );
 }
 
+interface SelectFieldProps<T extends string> {
+  label: string;
+  value: T | '';
+  onChange(value: T | ''): void;
+  options: readonly { value: T; label: string }[];
+  /** Options shown first, in a group of their own (the countries a form sees most). */
+  frequent?: readonly { value: T; label: string }[];
+  frequentLabel?: string;
+  allLabel?: string;
+  /** The label of the empty choice; without it a value must be chosen. */
+  empty?: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  disabled?: boolean;
+}
+
+/** A labelled choice from a closed list, with its hint and error read out with it. */
+export function SelectField<T extends string>({ label, value, onChange, options, frequent, frequentLabel, allLabel, empty, hint, error, required, disabled }: SelectFieldProps<T>) {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const render = (list: readonly { value: T; label: string }[]) => list.map((o) => <option key={o.value} value={o.value}>{o.label}</option>);
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
+      {error && <p id={`${id}-error`} className="field-error">{error}</p>}
+      <select
+        id={id}
+        value={value}
+        required={required}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value as T | '')}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described || undefined}
+      >
+        {empty !== undefined && <option value="">{empty}</option>}
+        {frequent?.length ? (
+          <>
+            <optgroup label={frequentLabel}>{render(frequent)}</optgroup>
+            <optgroup label={allLabel}>{render(options)}</optgroup>
+          </>
+        ) : (
+          render(options)
+        )}
+      </select>
+    </div>
+  );
+}
+
+interface TextAreaFieldProps {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  hint?: string;
+  error?: string;
+  rows?: number;
+  maxLength?: number;
+}
+
+/** A labelled multi-line input for notes and outcomes. */
+export function TextAreaField({ label, value, onChange, hint, error, rows = 4, maxLength }: TextAreaFieldProps) {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
+      {error && <p id={`${id}-error`} className="field-error">{error}</p>}
+      <textarea id={id} rows={rows} maxLength={maxLength} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} />
+    </div>
+  );
+}
+
 interface CheckboxGroupProps<T extends string> {
   legend: string;
   options: readonly { value: T; label: string; hint?: string; disabled?: boolean }[];
