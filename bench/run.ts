@@ -3,9 +3,10 @@
 import { printTable, type BenchRow } from './lib.js';
 import { helplineSuite } from './suites/helpline.js';
 import { httpSuite } from './suites/http.js';
+import { jobcheckSuite } from './suites/jobcheck.js';
 import { summarySuite } from './suites/summary.js';
 
-const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [{ name: 'http', run: httpSuite }, { name: 'summary', run: summarySuite }, { name: 'helpline', run: helplineSuite }];
+const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [{ name: 'http', run: httpSuite }, { name: 'summary', run: summarySuite }, { name: 'jobcheck', run: jobcheckSuite }, { name: 'helpline', run: helplineSuite }];
 
 const only = process.argv[2];
 const rows: BenchRow[] = [];

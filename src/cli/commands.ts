@@ -5,6 +5,8 @@ import type { AppContext } from '../context.js';
 import { backup, restore } from '../db/backup.js';
 import { CasesService } from '../modules/cases/cases.service.js';
 import { loadDemoData } from '../modules/demo/demo-data.js';
+import { checkFromCommandLine } from '../modules/jobcheck/check-command.js';
+import { LANGUAGES, type Language } from '../modules/jobcheck/engine/index.js';
 import { UsersService } from '../modules/users/users.service.js';
 import { AppError } from '../platform/errors.js';
 import { rotateKeys } from '../platform/key-rotation.js';
@@ -96,6 +98,24 @@ export function registerCommands(program: Command): void {
         console.log(`Demo data loaded. Sign in as ${demo.admin.email} with the one-time password ${demo.admin.oneTimePassword}`);
       }),
     );
+
+  program
+    .command('check')
+    .description('check a job offer read from standard input; prints the result, as JSON with --json')
+    .addOption(new Option('--lang <l>', "language of the result (default: the offer's own)").choices(LANGUAGES))
+    .option('--json', 'print the JSON that POST /api/v1/job-checks answers')
+    .action(async (opts: { lang?: Language; json?: boolean }) => {
+      if (process.stdin.isTTY) throw new Error('pipe the job offer in on standard input, e.g. labour-justice check < offer.txt');
+      const offer = await readStdin();
+      if (offer.trim() === '') throw new Error('standard input is empty: pipe the job offer in, e.g. labour-justice check < offer.txt');
+      await withContext(async (ctx) => {
+        try {
+          console.log(await checkFromCommandLine(ctx, offer, opts));
+        } catch (err) {
+          throw new Error(describe(err));
+        }
+      });
+    });
 
   const audit = program.command('audit').description('the audit trail');
   audit

@@ -6,6 +6,7 @@ import { registerCampaignRoutes } from './campaigns/campaigns.routes.js';
 import { registerCaseRoutes } from './cases/cases.routes.js';
 import { registerHelplineRoutes } from './helpline/helpline.routes.js';
 import { registerIdentificationRoutes } from './identification/identification.routes.js';
+import { registerJobCheckRoutes } from './jobcheck/jobcheck.routes.js';
 import { registerPartnerRoutes } from './partners/partners.routes.js';
 import { registerPublicSite } from './public-site/public-site.routes.js';
 import { registerReportRoutes } from './reports/reports.routes.js';
@@ -19,6 +20,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   registerAuditRoutes(app, ctx);
   registerHelplineRoutes(app, ctx);
   registerIdentificationRoutes(app);
+  registerJobCheckRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerPartnerRoutes(app, ctx);
   registerCampaignRoutes(app, ctx);

@@ -44,7 +44,7 @@ export function registerPublicSite(app: FastifyInstance, ctx: AppContext): void 
     const rel = normalize((request.params as { '*': string })['*']);
     const file = join(PUBLIC_ASSETS_DIR, rel);
     if (rel.startsWith('..') || !existsSync(file) || !statSync(file).isFile()) return sendNotFoundPage(request, reply);
-    return reply.header('cache-control', 'public, max-age=86400').sendFile(rel, PUBLIC_ASSETS_DIR);
+    return reply.header('cache-control', 'public, max-age=86400').sendFile(rel, PUBLIC_ASSETS_DIR, { cacheControl: false });
   });
 
   app.setNotFoundHandler((request, reply) => (request.url.startsWith('/api/') ? sendJsonNotFound(request, reply) : sendNotFoundPage(request, reply)));

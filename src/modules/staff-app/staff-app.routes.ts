@@ -20,7 +20,7 @@ export async function registerStaffApp(app: FastifyInstance): Promise<void> {
       return reply.status(503).type('text/plain').send('The staff app is not built: run npm run build.');
     }
     return isAsset
-      ? reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(rel)
-      : reply.header('cache-control', 'no-store').sendFile('index.html');
+      ? reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(rel, { cacheControl: false })
+      : reply.header('cache-control', 'no-store').sendFile('index.html', { cacheControl: false });
   });
 }

@@ -2,7 +2,7 @@
  * Serbian Cyrillic is derived from Serbian Latin (one language, two alphabets): a file that says
  * "derivedFrom": "sr-Latn" gets the Latin file transliterated, plus whatever it writes itself.
  */
-import { latinToCyrillic } from '../../../platform/i18n/transliterate.js';
+import { latinToCyrillicText } from '../../../platform/i18n/transliterate.js';
 
 /** Keys whose values are codes, not words, and stay as they are. */
 const CODE_KEYS = new Set(['lang', 'derivedFrom']);
@@ -11,7 +11,7 @@ const CODE_KEYS = new Set(['lang', 'derivedFrom']);
 function cyrillicPhrase(phrase: string): string {
   return phrase
     .split(/(\\.)/u)
-    .map((part, i) => (i % 2 === 1 ? part : latinToCyrillic(part)))
+    .map((part, i) => (i % 2 === 1 ? part : latinToCyrillicText(part)))
     .join('');
 }
 

@@ -168,10 +168,22 @@ function forEachMatch(p: Pattern, text: string, each: (m: RegExpExecArray) => 's
   const { re } = p;
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const verdict = m[0].length === 0 || (p.wordStart && !startsWord(text, m.index)) ? 'reject' : each(m);
+    if (p.wordStart && !startsWord(text, m.index)) {
+      // No match can start inside this word either: going on from the next character would make a
+      // long run of letters (20,000 "x") cost the square of its length.
+      re.lastIndex = nextWordStart(text, m.index + 1);
+      continue;
+    }
+    const verdict = m[0].length === 0 ? 'reject' : each(m);
     if (verdict === 'stop') return;
     if (verdict === 'reject') re.lastIndex = m.index + 1;
   }
+}
+
+function nextWordStart(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && !startsWord(text, i)) i++;
+  return i;
 }
 
 /** Every match of a pattern that `accept` keeps (all of them by default). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { questions } from './all-languages.js';
-import { validateAnswers, ZJobCheckRequest } from './questions.js';
+import { validateAnswers } from './questions.js';
+import { ZJobCheckRequest } from './schemas.js';
 
 describe('the questionnaire', () => {
   it('lists the questions the issue asks for, with typed options', () => {
@@ -29,6 +30,10 @@ describe('answer validation', () => {
       ok: true,
       answers: { fee_requested: 'to_agency', fee_amount: 900, destination_country: 'DE' },
     });
+  });
+
+  it('takes an empty form field or a null as a question left unanswered', () => {
+    expect(validateAnswers({ fee_requested: '', fee_amount: '  ', agency_name: '', passport_keeper: null, housing: 'own' })).toEqual({ ok: true, answers: { housing: 'own' } });
   });
 
   it('rejects unknown question ids and bad option values, naming each field', () => {

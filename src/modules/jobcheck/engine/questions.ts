@@ -1,12 +1,10 @@
 /**
- * The questionnaire (knowledge/questions.json): its translated form for the pages, the Zod schema the
- * API validates answers with, and the signals that answers raise.
+ * The questionnaire (knowledge/questions.json): its translated form for the pages, the validation of
+ * answers, and the signals that answers raise.
  */
-import { z } from 'zod';
 import questionsJson from '../knowledge/questions.json' with { type: 'json' };
 import { SIGNAL_IDS } from './catalogue.js';
 import type { MessagesSource } from './messages.js';
-import { LANGUAGES } from './types.js';
 import { COUNTRIES, CURRENCIES } from './wages.js';
 
 export type QuestionType = 'single' | 'number' | 'text';
@@ -55,33 +53,43 @@ function definition(q: QuestionSource): QuestionDefinition {
 const SOURCES: readonly QuestionSource[] = questionsJson.questions;
 const DEFINITIONS: readonly QuestionDefinition[] = SOURCES.map(definition);
 
-/** HTML forms send numbers as strings and empty fields as "": both are accepted. */
-const formNumber = (v: unknown) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v)) : v);
+/** HTML forms send numbers as strings. */
+const formNumber = (value: unknown): unknown => (typeof value === 'string' ? Number(value) : value);
 
-function fieldSchema(q: QuestionDefinition): z.ZodType {
+type FieldReading = { ok: true; value: string | number | undefined } | { ok: false; message: string };
+
+/**
+ * One answer read by its question's rules. Plain code rather than Zod, so the engine that runs in
+ * the browser carries no schema library; the Zod schemas in schemas.ts wrap this function.
+ */
+function readField(q: QuestionDefinition, raw: unknown): FieldReading {
+  // An empty form field, or null in JSON, is a question left unanswered.
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return { ok: true, value: undefined };
   if (q.type === 'single') {
-    const values = q.options.map((o) => o.value);
-    return z.enum(values as [string, ...string[]]).optional();
+    return typeof raw === 'string' && q.options.some((o) => o.value === raw)
+      ? { ok: true, value: raw }
+      : { ok: false, message: `must be one of: ${q.options.map((o) => o.value).join(', ')}` };
   }
   if (q.type === 'number') {
-    return z.preprocess(formNumber, z.number().finite().min(q.min ?? 0).max(q.max ?? Number.MAX_SAFE_INTEGER).optional());
+    const value = formNumber(raw);
+    const min = q.min ?? 0;
+    const max = q.max ?? Number.MAX_SAFE_INTEGER;
+    return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max
+      ? { ok: true, value }
+      : { ok: false, message: `must be a number from ${min} to ${max}` };
   }
-  return z.string().trim().max(q.maxLength ?? 200).optional();
+  const maxLength = q.maxLength ?? 200;
+  if (typeof raw !== 'string') return { ok: false, message: 'must be text' };
+  const value = raw.trim();
+  return value.length <= maxLength ? { ok: true, value } : { ok: false, message: `must be at most ${maxLength} characters` };
 }
 
-const FIELD_SCHEMAS: ReadonlyMap<string, z.ZodType> = new Map(DEFINITIONS.map((q) => [q.id, fieldSchema(q)]));
+const DEFINITION_BY_ID: ReadonlyMap<string, QuestionDefinition> = new Map(DEFINITIONS.map((q) => [q.id, q]));
 
-/** Answers to the questionnaire: every field optional, unknown question ids and bad values rejected with their field name as path. */
-export const ZJobCheckAnswers = z.strictObject(Object.fromEntries(FIELD_SCHEMAS));
+/** The questionnaire's ids, in order. */
+export const QUESTION_IDS: readonly string[] = DEFINITIONS.map((q) => q.id);
+
 export type TJobCheckAnswers = Record<string, string | number | undefined>;
-
-/** The body of POST /api/v1/job-checks. */
-export const ZJobCheckRequest = z.object({
-  text: z.string().max(20_000).optional(),
-  answers: ZJobCheckAnswers.optional(),
-  lang: z.enum(LANGUAGES).optional(),
-});
-export type TJobCheckRequest = z.infer<typeof ZJobCheckRequest>;
 
 export interface AnswerError {
   field: string;
@@ -90,14 +98,17 @@ export interface AnswerError {
 
 /** Validates answers and names each bad field, for a 400 whose details list them. */
 export function validateAnswers(raw: unknown): { ok: true; answers: TJobCheckAnswers } | { ok: false; errors: AnswerError[] } {
-  const parsed = ZJobCheckAnswers.safeParse(raw ?? {});
-  if (parsed.success) return { ok: true, answers: parsed.data as TJobCheckAnswers };
-  const errors = parsed.error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ field: key, message: 'unknown question' }))
-      : [{ field: issue.path.map(String).join('.') || 'answers', message: issue.message }],
-  );
-  return { ok: false, errors };
+  if (raw === undefined || raw === null) return { ok: true, answers: {} };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, errors: [{ field: 'answers', message: 'must be an object of answers' }] };
+  const answers: TJobCheckAnswers = {};
+  const errors: AnswerError[] = [];
+  for (const [id, value] of Object.entries(raw)) {
+    const q = DEFINITION_BY_ID.get(id);
+    const reading: FieldReading = q ? readField(q, value) : { ok: false, message: 'unknown question' };
+    if (!reading.ok) errors.push({ field: id, message: reading.message });
+    else if (reading.value !== undefined) answers[id] = reading.value;
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, answers };
 }
 
 /**
@@ -108,8 +119,9 @@ export function readAnswers(raw: unknown): TJobCheckAnswers {
   if (!raw || typeof raw !== 'object') return {};
   const out: TJobCheckAnswers = {};
   for (const [id, value] of Object.entries(raw)) {
-    const parsed = FIELD_SCHEMAS.get(id)?.safeParse(value);
-    if (parsed?.success && (typeof parsed.data === 'string' || typeof parsed.data === 'number')) out[id] = parsed.data;
+    const q = DEFINITION_BY_ID.get(id);
+    const reading = q ? readField(q, value) : undefined;
+    if (reading?.ok && reading.value !== undefined) out[id] = reading.value;
   }
   return out;
 }
