@@ -8,11 +8,12 @@ const menu = (role: (typeof ROLES)[number]) => menuFor([role]).map((r) => en[r.t
 describe('the staff app menu', () => {
   it('shows each role only the pages it may use', () => {
     expect(Object.fromEntries(ROLES.map((r) => [r, menu(r)]))).toEqual({
-      admin: ['Users', 'Audit trail'],
-      coordinator: ['Contacts', 'Cases', 'Partners', 'Statistics', 'Campaigns'],
+      // The job-offer check is public, so every role has it.
+      admin: ['Job check', 'Users', 'Audit trail'],
+      coordinator: ['Contacts', 'Job check', 'Cases', 'Partners', 'Statistics', 'Campaigns'],
       hotline: ['Contacts', 'Job check'],
-      caseworker: ['Contacts', 'Cases', 'Follow-ups', 'Partners'],
-      campaign: ['Campaigns'],
+      caseworker: ['Contacts', 'Job check', 'Cases', 'Follow-ups', 'Partners'],
+      campaign: ['Job check', 'Campaigns'],
     });
   });
 

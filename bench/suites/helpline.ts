@@ -85,12 +85,16 @@ async function intake(dir: string): Promise<BenchRow> {
     await perSecond(INTAKE_WARMUP, insert);
     await perSecond(INTAKE_WARMUP, create);
     const baseline = await perSecond(INTAKE, insert);
+    // CPU time beside the wall clock: on a shared machine the wall clock also counts other work.
+    const cpu = process.cpuUsage();
     const rate = await perSecond(INTAKE, (i) => create(INTAKE_WARMUP + i));
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000 / INTAKE;
     return {
       name: `contact intake through ContactsService.create, ${INTAKE.toLocaleString('en')} contacts (SQLite)`,
-      value: `${rate.toFixed(0)} contacts/s`,
+      value: `${rate.toFixed(0)} contacts/s (${cpuMs.toFixed(2)} ms CPU each)`,
       baseline: `${baseline.toFixed(0)} rows/s bare single-row insert`,
-      result: `${((rate / baseline) * 100).toFixed(0)}% of the bare insert`,
+      result: `${((rate / INTAKE_TARGET) * 100).toFixed(0)}% of the target, ${((rate / baseline) * 100).toFixed(0)}% of the bare insert`,
       target: `>= ${INTAKE_TARGET.toLocaleString('en')}/s`,
       ok: rate >= INTAKE_TARGET,
     };

@@ -84,6 +84,20 @@ export interface ContactTopicsTable {
   received_at: string;
 }
 
+/** Contacts per UTC day (YYYY-MM-DD of received_at) and channel, kept by triggers on contacts. */
+export interface ContactChannelDaysTable {
+  day: string;
+  channel: string;
+  n: number;
+}
+
+/** Contacts per UTC day and topic, kept by triggers on contact_topics. */
+export interface ContactTopicDaysTable {
+  day: string;
+  topic: string;
+  n: number;
+}
+
 export interface CasesTable {
   id: string;
   reference: string;
@@ -421,6 +435,8 @@ export interface DB {
   idempotency_keys: IdempotencyKeysTable;
   contacts: ContactsTable;
   contact_topics: ContactTopicsTable;
+  contact_channel_days: ContactChannelDaysTable;
+  contact_topic_days: ContactTopicDaysTable;
   cases: CasesTable;
   case_reference_counters: CaseReferenceCountersTable;
   case_status_changes: CaseStatusChangesTable;

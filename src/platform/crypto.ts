@@ -1,6 +1,7 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { randomBytesPooled } from './ids.js';
 
 interface KeyFile {
   format: 1;
@@ -17,6 +18,10 @@ const PREFIX = /^v(\d+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/;
  * rows stay readable after a rotation until `keys rotate` re-encrypts them.
  */
 export class FieldCipher {
+  /** Key objects by version, and the look-up key, made once rather than decoded for every value. */
+  private readonly keys = new Map<number, KeyObject>();
+  private indexKey: KeyObject | undefined;
+
   private constructor(
     private file: KeyFile,
     private readonly path: string,
@@ -39,7 +44,7 @@ export class FieldCipher {
   }
 
   encrypt(plain: string): string {
-    const iv = randomBytes(12);
+    const iv = randomBytesPooled(12);
     const cipher = createCipheriv('aes-256-gcm', this.key(this.file.current), iv);
     const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
     return `v${this.file.current}.${iv.toString('base64url')}.${data.toString('base64url')}`;
@@ -68,7 +73,8 @@ export class FieldCipher {
 
   /** Keyed hash for exact-match look-ups of encrypted values; `purpose` separates namespaces. */
   keyedHash(purpose: string, normalised: string): string {
-    return createHmac('sha256', Buffer.from(this.file.index, 'base64')).update(`${purpose}\0${normalised}`).digest('base64url');
+    this.indexKey ??= createSecretKey(Buffer.from(this.file.index, 'base64'));
+    return createHmac('sha256', this.indexKey).update(`${purpose}\0${normalised}`).digest('base64url');
   }
 
   /** Adds a new key version and makes it current; old versions stay for decryption. */
@@ -83,10 +89,15 @@ export class FieldCipher {
     return next;
   }
 
-  private key(version: number): Buffer {
-    const k = this.file.keys[String(version)];
-    if (!k) throw new Error(`encryption key version ${version} is missing from the key file`);
-    return Buffer.from(k, 'base64');
+  private key(version: number): KeyObject {
+    let key = this.keys.get(version);
+    if (!key) {
+      const k = this.file.keys[String(version)];
+      if (!k) throw new Error(`encryption key version ${version} is missing from the key file`);
+      key = createSecretKey(Buffer.from(k, 'base64'));
+      this.keys.set(version, key);
+    }
+    return key;
   }
 }
 

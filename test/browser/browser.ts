@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe } from 'vitest';
-import { harness, type Harness } from '../support.js';
+import { harness, PASSWORD, type Harness } from '../support.js';
 
 /** Debian's Chromium; never a downloaded browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -65,6 +65,16 @@ export async function openPage(browser: Browser, opts: { width: number; height: 
   page.on('pageerror', (e) => pageErrors.push(e.message));
   return { page, cspViolations, pageErrors, close: () => context.close() };
 }
+
+/** Signs in through the staff app's own form, as a person would. */
+export async function signInWithForm(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Waits for the page whose h1 reads `text`. */
+export const pageHeading = (page: Page, text: string | RegExp) => page.getByRole('heading', { level: 1, name: text }).waitFor();
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

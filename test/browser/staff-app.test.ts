@@ -74,7 +74,7 @@ describeInBrowser('the staff app in a browser', () => {
     await acknowledgeRecoveryCodes(page);
 
     await page.getByRole('navigation', { name: 'Main menu' }).waitFor();
-    expect(await menuOf(page)).toEqual(['Users', 'Audit trail']);
+    expect(await menuOf(page)).toEqual(['Job check', 'Users', 'Audit trail']);
     await page.screenshot({ path: '/tmp/staff-admin-home-1280.png', fullPage: true });
 
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Users' }).click();

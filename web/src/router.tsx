@@ -34,6 +34,11 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, currentPath);
 }
 
+/** The query of the address (`?period=2021-Q3`), so a page's choices can be bookmarked and shared. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search);
+}
+
 /** The values of a pattern's `:name` segments when the path fits it, else null. */
 export function matchPath(pattern: string, path: string): Record<string, string> | null {
   const want = pattern.split('/').filter(Boolean);

@@ -2,7 +2,6 @@ import { lazy, type ComponentType } from 'react';
 import type { MessageKey } from './i18n/i18n.js';
 import { AccountPage } from './pages/account/AccountPage.js';
 import { MfaEnrolmentPage } from './pages/account/MfaEnrolmentPage.js';
-import { ComingSoonPage } from './pages/ComingSoonPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { matchPath } from './router.js';
 import type { Role } from './roles.js';
@@ -42,7 +41,10 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/contacts/dashboard', title: 'contacts.dashboard.title', roles: ['hotline', 'caseworker', 'coordinator'], page: lazy(() => import('./pages/contacts/DashboardPage.js')) },
   // After the fixed paths above, which it would otherwise swallow.
   { path: '/contacts/:id', title: 'contacts.contact', roles: ['hotline', 'caseworker', 'coordinator'], page: lazy(() => import('./pages/contacts/ContactPage.js')) },
-  { path: '/job-check', title: 'nav.jobCheck', description: 'nav.jobCheck.description', roles: ['hotline'], menu: true, page: ComingSoonPage },
+  // The check is public (CONTRACT.md): every staff role may run it, as anyone may on /L/check.
+  { path: '/job-check', title: 'nav.jobCheck', description: 'nav.jobCheck.description', roles: 'any', menu: true, page: lazy(() => import('./pages/jobcheck/JobCheckPage.js')) },
+  { path: '/agencies', title: 'agencies.title', roles: 'any', page: lazy(() => import('./pages/jobcheck/AgenciesPage.js')) },
+  { path: '/agencies/import', title: 'agencies.import.title', roles: ['coordinator', 'admin'], page: lazy(() => import('./pages/jobcheck/AgencyImportPage.js')) },
   { path: '/cases', title: 'nav.cases', description: 'nav.cases.description', roles: ['caseworker', 'coordinator'], menu: true, page: lazy(() => import('./pages/cases/CasesPage.js')) },
   { path: '/cases/new', title: 'cases.new', roles: ['caseworker'], page: lazy(() => import('./pages/cases/NewCasePage.js')) },
   // After /cases/new, which it would otherwise swallow.
@@ -50,8 +52,16 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/cases/:id/identification', title: 'identification.title', roles: ['caseworker'], page: lazy(() => import('./pages/cases/IdentificationPage.js')) },
   { path: '/follow-ups', title: 'cases.followUps.title', description: 'cases.followUps.description', roles: ['caseworker'], menu: true, page: lazy(() => import('./pages/cases/FollowUpsPage.js')) },
   { path: '/partners', title: 'cases.partners.title', description: 'cases.partners.description', roles: ['caseworker', 'coordinator'], menu: true, page: lazy(() => import('./pages/partners/PartnersPage.js')) },
-  { path: '/statistics', title: 'nav.statistics', description: 'nav.statistics.description', roles: ['coordinator'], menu: true, page: ComingSoonPage },
-  { path: '/campaigns', title: 'nav.campaigns', description: 'nav.campaigns.description', roles: ['coordinator', 'campaign'], menu: true, page: ComingSoonPage },
+  { path: '/statistics', title: 'nav.statistics', description: 'nav.statistics.description', roles: ['coordinator'], menu: true, page: lazy(() => import('./pages/statistics/StatisticsPage.js')) },
+  { path: '/campaigns', title: 'nav.campaigns', description: 'nav.campaigns.description', roles: ['coordinator', 'campaign'], menu: true, page: lazy(() => import('./pages/campaigns/CampaignsPage.js')) },
+  { path: '/campaigns/new', title: 'campaigns.new.title', roles: ['coordinator', 'campaign'], page: lazy(() => import('./pages/campaigns/CampaignFormPage.js')) },
+  // After /campaigns/new, which it would otherwise swallow.
+  { path: '/campaigns/:id', title: 'campaigns.tab.posts', roles: ['coordinator', 'campaign'], page: lazy(() => import('./pages/campaigns/PostsPage.js')) },
+  { path: '/campaigns/:id/edit', title: 'campaigns.tab.edit', roles: ['coordinator', 'campaign'], page: lazy(() => import('./pages/campaigns/CampaignFormPage.js').then((m) => ({ default: m.EditCampaignPage }))) },
+  { path: '/campaigns/:id/import', title: 'campaigns.tab.import', roles: ['coordinator', 'campaign'], page: lazy(() => import('./pages/campaigns/PostImportPage.js')) },
+  { path: '/campaigns/:id/report', title: 'campaigns.tab.report', roles: ['coordinator', 'campaign'], page: lazy(() => import('./pages/campaigns/ReportPage.js')) },
+  { path: '/campaigns/:id/pages', title: 'campaigns.tab.pages', roles: ['coordinator', 'campaign'], page: lazy(() => import('./pages/campaigns/PagesPage.js')) },
+  { path: '/campaigns/:id/materials', title: 'campaigns.tab.materials', roles: ['coordinator', 'campaign'], page: lazy(() => import('./pages/campaigns/MaterialsPage.js')) },
   { path: '/users', title: 'nav.users', description: 'nav.users.description', roles: ['admin'], menu: true, page: lazy(() => import('./pages/users/UsersPage.js')) },
   { path: '/audit', title: 'nav.auditTrail', description: 'nav.auditTrail.description', roles: ['admin'], menu: true, page: lazy(() => import('./pages/audit/AuditPage.js')) },
 ];

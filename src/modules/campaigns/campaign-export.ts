@@ -35,6 +35,10 @@ export function reportRows(r: CampaignReport, lang: StaffLang): { header: string
     [l('participants'), label(lang, 'format.in_person'), e.attendedInPerson],
     [l('invited'), all, e.invited],
     [l('recommendations'), all, r.recommendations.recommendations],
+    ...(['before', 'during', 'after'] as const).map((w): Cell[] => {
+      const { from, to, contacts } = r.impact[w];
+      return [l('helplineContacts'), text(lang, `staff:campaign.export.window.${w}`, { from, to }), contacts];
+    }),
   );
   return { header: [l('figure'), l('category'), l('value')], rows };
 }

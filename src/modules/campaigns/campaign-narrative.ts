@@ -2,7 +2,7 @@ import { LOCALES, PUBLIC_LANGS, STAFF_LANGS, type StaffLang } from '../../platfo
 import { text } from '../../platform/i18n/messages.js';
 import { latinToCyrillic } from '../../platform/i18n/transliterate.js';
 import type { MessageValues } from '../../platform/i18n/translator.js';
-import type { EventFigures, MaterialFigures, PostFigures } from './campaign-report.js';
+import type { EventFigures, ImpactFigures, MaterialFigures, PostFigures } from './campaign-report.js';
 
 export interface NarrativeFacts {
   posts: PostFigures;
@@ -11,6 +11,8 @@ export interface NarrativeFacts {
   events?: EventFigures;
   /** The campaign's publication of recommendations, its title in Serbian (Latin) and English. */
   publication?: { title: { 'sr-Latn'?: string; en?: string }; recommendations: number; fromTopics: number };
+  /** Helpline contacts that named the campaign; the days after it are told once they are over. */
+  impact?: ImpactFigures;
 }
 
 /**
@@ -56,6 +58,11 @@ function sentences(lang: StaffLang, facts: NarrativeFacts): string[] {
   const serbian = p?.title['sr-Latn'];
   const title = lang === 'en' ? (p?.title.en ?? serbian) : serbian ? (lang === 'sr-Cyrl' ? latinToCyrillic(serbian) : serbian) : p?.title.en;
   if (p && title && p.recommendations > 0) out.push(message(lang, 'publication', { title, recommendations: p.recommendations, fromTopics: p.fromTopics }));
+  const i = facts.impact;
+  const after = i && !i.after.ongoing ? i.after.contacts : 0;
+  if (i && i.before.contacts + i.during.contacts + after > 0) {
+    out.push(message(lang, 'impact', { during: i.during.contacts, before: i.before.contacts, after, afterOver: i.after.ongoing ? 'no' : 'yes' }));
+  }
   return out;
 }
 

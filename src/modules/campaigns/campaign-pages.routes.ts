@@ -14,6 +14,7 @@ import { SLUG } from './campaigns.schemas.js';
 import { renderMarkdown } from './markdown.js';
 import { isCountedVisit, PageVisits, scheduleForgetting } from './page-visits.js';
 import { publicationPath } from './outreach.presenter.js';
+import { registerPublicationPdfRoute } from './publication-pdf.js';
 import { isPublicationLang, type PublicationLang, type RecommendationsService } from './recommendations.service.js';
 
 interface PublicPage {
@@ -55,6 +56,7 @@ function renderPublicationPage(lang: PublicationLang, pub: PublicPublication, ti
   const main = html`<article class="publication">
 <h1>${pub.title}</h1>
 <p class="published">${text('published', { date: formatDate(lang, new Date(pub.publishedAt), timeZone) })}</p>
+<p class="publication-pdf"><a href="${publicationPath(lang, pub.slug)}.pdf" type="application/pdf">${text('pdf')}</a></p>
 ${renderMarkdown(pub.intro)}
 ${pub.recommendations.map((r, i) => html`<section class="recommendation">
 <h2>${text('recommendation', { n: i + 1 })}</h2>
@@ -106,4 +108,6 @@ export function registerCampaignPageRoutes(app: FastifyInstance, ctx: AppContext
     if (!lang || !isPublicationLang(lang) || !pub) return sendNotFoundPage(request, reply);
     return sendPage(reply, renderPublicationPage(lang, pub, ctx.config.orgTimezone));
   });
+
+  registerPublicationPdfRoute(app, ctx, recommendations);
 }

@@ -1,4 +1,5 @@
 import { PUBLIC_LANGS } from '../../platform/i18n/locales.js';
+import { addDays, daysBetweenInclusive } from '../../platform/time.js';
 import { CHANNELS, type Channel } from './campaigns.schemas.js';
 
 export interface ChannelFigures {
@@ -155,5 +156,38 @@ export function eventFigures(
     participants: attendedOnline + attendedInPerson,
     topicsRaised: topics,
     followUps: { total: followUps.length, done: followUps.filter((f) => f.done).length },
+  };
+}
+
+export interface ImpactWindow {
+  from: string;
+  to: string;
+  /** Helpline contacts that arrived in these days and named the campaign as how they heard of the helpline. */
+  contacts: number;
+  /** The window has not ended yet (today or later in ORG_TIMEZONE): its count may still grow. */
+  ongoing: boolean;
+}
+
+export interface ImpactFigures {
+  /** The answer to "how did you hear of us" that counts: the campaign's slug. */
+  heardAbout: string;
+  /** The campaign's length in days, and so the length of each window. */
+  days: number;
+  before: ImpactWindow;
+  during: ImpactWindow;
+  after: ImpactWindow;
+}
+
+/**
+ * The three windows the helpline's contacts are counted in: the campaign's own days, and as many
+ * days right before its start and right after its end, so the three counts compare like with like.
+ */
+export function impactWindows(startsOn: string, endsOn: string): { days: number; before: { from: string; to: string }; during: { from: string; to: string }; after: { from: string; to: string } } {
+  const days = daysBetweenInclusive(startsOn, endsOn);
+  return {
+    days,
+    before: { from: addDays(startsOn, -days), to: addDays(startsOn, -1) },
+    during: { from: startsOn, to: endsOn },
+    after: { from: addDays(endsOn, 1), to: addDays(endsOn, days) },
   };
 }

@@ -6,8 +6,10 @@ import { idempotencyKeyOf, runOnce, sendOutcome } from '../../platform/idempoten
 import { STAFF_LANGS } from '../../platform/i18n/locales.js';
 import { principalOf } from '../../platform/policy.js';
 import { writeCsv, writeXlsx, XLSX_TYPE } from '../../platform/tabular.js';
+import { ContactsService } from '../helpline/contacts.service.js';
 import { campaignStaff } from './access.js';
 import { postsTable, reportCsv, reportXlsx } from './campaign-export.js';
+import { campaignPdf } from './campaign-pdf.js';
 import { registerCampaignPageRoutes } from './campaign-pages.routes.js';
 import { CampaignReportService } from './campaign-report.service.js';
 import { CampaignsService } from './campaigns.service.js';
@@ -27,10 +29,13 @@ const ZExportQuery = z.object({
   format: z.enum(['csv', 'xlsx'], { message: 'must be csv or xlsx' }).default('csv'),
   lang: z.enum(STAFF_LANGS, { message: `must be one of ${STAFF_LANGS.join(', ')}` }).default('en'),
 });
+/** The report also comes as a PDF for donors; the posts are a table only. */
+const ZReportExportQuery = ZExportQuery.extend({ format: z.enum(['csv', 'xlsx', 'pdf'], { message: 'must be csv, xlsx or pdf' }).default('csv') });
+const FILE_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: XLSX_TYPE, pdf: 'application/pdf' } as const;
 
-function sendFile(reply: FastifyReply, name: string, format: 'csv' | 'xlsx', body: string | Buffer): FastifyReply {
+function sendFile(reply: FastifyReply, name: string, format: keyof typeof FILE_TYPES, body: string | Buffer): FastifyReply {
   return reply
-    .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
+    .header('content-type', FILE_TYPES[format])
     .header('content-disposition', `attachment; filename="${name}.${format}"`)
     .send(body);
 }
@@ -41,7 +46,7 @@ export function registerCampaignRoutes(app: FastifyInstance, ctx: AppContext): v
   const materials = new MaterialsService(ctx, campaigns);
   const events = new EventsService(ctx, campaigns);
   const recommendations = new RecommendationsService(ctx, campaigns, events);
-  const reports = new CampaignReportService(campaigns, materials, events, recommendations);
+  const reports = new CampaignReportService(campaigns, materials, events, recommendations, new ContactsService(ctx), ctx.config.orgTimezone);
   const idOf = (params: unknown) => parseOr400(ZIdParams, params).id;
 
   app.post('/api/v1/campaigns', { config: campaignStaff }, async (request, reply) => {
@@ -59,10 +64,12 @@ export function registerCampaignRoutes(app: FastifyInstance, ctx: AppContext): v
   app.get('/api/v1/campaigns/:id/report', { config: campaignStaff }, (request) => reports.report(idOf(request.params)));
 
   app.get('/api/v1/campaigns/:id/report/export', { config: campaignStaff }, async (request, reply) => {
-    const { format, lang } = parseOr400(ZExportQuery, request.query);
+    const { format, lang } = parseOr400(ZReportExportQuery, request.query);
     const report = await reports.report(idOf(request.params));
     const name = `${report.campaign.slug}-report-${lang}`;
-    return sendFile(reply, name, format, format === 'csv' ? reportCsv(report, lang) : await reportXlsx(report, lang));
+    const body = format === 'csv' ? reportCsv(report, lang) : format === 'pdf' ? await campaignPdf(report, lang, ctx.config.orgTimezone) : await reportXlsx(report, lang);
+    await ctx.audit.record({ actorId: principalOf(request).userId, action: 'campaign.report.exported', targetType: 'campaign', targetId: report.campaign.id, details: { format, lang } });
+    return sendFile(reply, name, format, body);
   });
 
   app.get('/api/v1/campaigns/:id/posts/export', { config: campaignStaff }, async (request, reply) => {

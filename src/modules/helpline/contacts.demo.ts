@@ -36,7 +36,7 @@ const CALLERS: readonly (readonly [{ nationality: string; language: string }, nu
   [{ nationality: 'BA', language: 'sr-Latn' }, 4], [{ nationality: 'MK', language: 'en' }, 2], [{ nationality: 'PH', language: 'en' }, 2],
 ];
 const DESTINATIONS = ['DE', 'DE', 'AT', 'AT', 'SK', 'MT', 'HR', 'SI', 'NL', 'RU', 'RS', 'RS', 'CZ', 'IT'];
-const HEARD_ABOUT = ['radio', 'facebook', 'labour-justice-now', 'labour-justice-now', 'union', 'A friend who called last year', 'Leaflet at the bus station', 'Police officer gave the number'];
+const HEARD_ABOUT = ['radio', 'facebook', 'labour-rights-now', 'labour-rights-now', 'union', 'A friend who called last year', 'Leaflet at the bus station', 'Police officer gave the number'];
 const SUMMARIES: Readonly<Record<Topic, readonly string[]>> = {
   job_offer_check: [
     'Offer for fruit picking in the Netherlands via a Facebook group; agent asks 250 EUR for "visa processing". Explained that fees are a red flag; checked the agency with partners: not licensed.',

@@ -32,6 +32,8 @@ export interface ContactOutline {
   jobCheckRisk: string | null;
   status: string;
   assigneeId: string | null;
+  /** The assignee's display name, so readers who may not list users still see who has the contact. */
+  assigneeName: string | null;
   source: string;
   createdAt: string;
   updatedAt: string;

@@ -1,4 +1,4 @@
-import { CompiledQuery, sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type ExpressionBuilder, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { dialectOf } from '../../db/database.js';
 import type { ContactsTable, DB } from '../../db/schema.js';
 import { registerEncryptedColumns } from '../../platform/crypto.js';
@@ -70,6 +70,24 @@ async function insertMany(ex: Kysely<DB> | Transaction<DB>, table: string, colum
   }
 }
 
+/**
+ * Rows before `p` in newest-first order: `(received_at, id) < (p.receivedAt, p.id)`. As a row value
+ * both engines seek the (…, received_at, id) indexes to it; the same test written with OR would
+ * make them read every row of the prefix (every contact from a phone number, say) and filter.
+ */
+function before(eb: ExpressionBuilder<DB, 'contacts'>, p: Position) {
+  return eb(eb.refTuple('received_at', 'id'), '<', eb.tuple(p.receivedAt, p.id));
+}
+
+/**
+ * The repeat-caller page (`before` below, on the phone's index), which every contact logged with a
+ * phone number reads: written out once rather than built by the query builder at each intake.
+ */
+const EARLIER_TEXT = {
+  sqlite: 'select id, received_at, channel from contacts where phone_hash = ? and (received_at, id) < (?, ?) order by received_at desc, id desc limit ?',
+  postgres: 'select id, received_at, channel from contacts where phone_hash = $1 and (received_at, id) < ($2, $3) order by received_at desc, id desc limit $4',
+};
+
 export class ContactsRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -122,22 +140,25 @@ export class ContactsRepository {
       );
     }
     const after = filter.after;
-    if (after) {
-      q = q.where((eb) => eb.or([eb('received_at', '<', after.receivedAt), eb.and([eb('received_at', '=', after.receivedAt), eb('id', '<', after.id)])]));
-    }
+    if (after) q = q.where((eb) => before(eb, after));
     return q.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   }
 
-  /** Contacts from the same phone number received before `before`, newest first, and how many there are. */
-  async earlierFromPhone(phoneHash: string, before: Position, limit: number, ex: Executor = this.db) {
-    const earlier = ex
+  /**
+   * Contacts from the same phone number received before `position`, newest first, and how many
+   * there are. Most callers have called fewer than `limit` times before, and then the page is the
+   * count: only a caller with more costs a second query.
+   */
+  async earlierFromPhone(phoneHash: string, position: Position, limit: number, ex: Executor = this.db) {
+    const page = CompiledQuery.raw(EARLIER_TEXT[dialectOf(ex)], [phoneHash, position.receivedAt, position.id, limit]);
+    const items = (await ex.executeQuery<Pick<ContactRow, 'id' | 'received_at' | 'channel'>>(page)).rows;
+    if (items.length < limit) return { count: items.length, items };
+    const count = await ex
       .selectFrom('contacts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('phone_hash', '=', phoneHash)
-      .where((eb) => eb.or([eb('received_at', '<', before.receivedAt), eb.and([eb('received_at', '=', before.receivedAt), eb('id', '<', before.id)])]));
-    const [items, count] = await Promise.all([
-      earlier.select(['id', 'received_at', 'channel']).orderBy('received_at', 'desc').orderBy('id', 'desc').limit(limit).execute(),
-      earlier.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
+      .where((eb) => before(eb, position))
+      .executeTakeFirstOrThrow();
     return { count: Number(count.n), items };
   }
 
@@ -155,42 +176,16 @@ export class ContactsRepository {
     return (await ex.selectFrom('contacts').select('id').where('reference', '=', reference).executeTakeFirst()) !== undefined;
   }
 
-  /** How many contacts arrived in [start, end). */
-  async countReceived(start: string, end: string, ex: Executor = this.db): Promise<number> {
+  /** How many contacts that arrived in [start, end) gave `code` as how they heard of the helpline. */
+  async countHeardAbout(code: string, start: string, end: string, ex: Executor = this.db): Promise<number> {
     const r = await ex
       .selectFrom('contacts')
       .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('heard_about_code', '=', code)
       .where('received_at', '>=', start)
       .where('received_at', '<', end)
       .executeTakeFirstOrThrow();
     return Number(r.n);
-  }
-
-  /**
-   * Contacts per channel in [start, end). Naming the channels lets both engines count one range of
-   * the (channel, received_at) index per channel instead of sorting every contact of the period.
-   */
-  countByChannel(start: string, end: string, channels: readonly string[], ex: Executor = this.db) {
-    return ex
-      .selectFrom('contacts')
-      .select(['channel', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('channel', 'in', channels)
-      .where('received_at', '>=', start)
-      .where('received_at', '<', end)
-      .groupBy('channel')
-      .execute();
-  }
-
-  /** Contacts per topic in [start, end): one range of the (topic, received_at) index per topic. */
-  countByTopic(start: string, end: string, topics: readonly string[], ex: Executor = this.db) {
-    return ex
-      .selectFrom('contact_topics')
-      .select(['topic', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('topic', 'in', topics)
-      .where('received_at', '>=', start)
-      .where('received_at', '<', end)
-      .groupBy('topic')
-      .execute();
   }
 
   /** Contacts per UTC minute and channel in [start, end): minutes map onto any time zone's days. */

@@ -7,19 +7,18 @@ import { UsersRepository } from '../../platform/auth/users.repository.js';
 import { encodeCursor, decodeCursor } from '../../platform/cursor.js';
 import { AppError, forbidden, invalidFields, notFound, parseOr400, type FieldProblem } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/ids.js';
-import { parseRoles } from '../../platform/roles.js';
+import { parseRoles, type Role } from '../../platform/roles.js';
 import { dayRange, daysBetweenInclusive } from '../../platform/time.js';
-import { contactStats, emptyCounts, type ContactStats, type Counts } from './contacts-stats.js';
+import { ContactPeriodCounts } from './contact-counts.js';
+import { contactStats, type ContactStats, type Counts } from './contacts-stats.js';
 import { presentContact, viewOf, type ContactOutline, type ContactPrivate, type ContactView, type EarlierContacts } from './contacts.presenter.js';
 import { ContactsRepository, type ContactFilter, type ContactRow, type Position } from './contacts.repository.js';
 import {
-  CHANNELS,
   CODE_LIKE,
   contactSchemas,
   OPTIONAL_FIELDS,
   ZListContactsQuery,
   ZStatsQuery,
-  TOPICS,
   type Status,
   type TCreateContactRequest,
 } from './contacts.schemas.js';
@@ -56,7 +55,7 @@ const EARLIER_SHOWN = 10;
 const SEARCH_SCAN_LIMIT = 5000;
 const SEARCH_BATCH = 500;
 const MAX_STATS_DAYS = 3700;
-const QUEUE_ROLES = ['hotline', 'caseworker'];
+const QUEUE_ROLES: readonly Role[] = ['hotline', 'caseworker'];
 
 /** Case, accents and Serbian đ folded, so `pasos` finds `pasoš` and `djordje` finds `Đorđe`. */
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/đ/g, 'dj');
@@ -102,14 +101,31 @@ function queueState(current: { status: Status; assigneeId: string | null }, chan
   return { status, assigneeId };
 }
 
+/** The private part of a contact from its plain fields: what `privateOf` reads back once they are stored. */
+function privateFrom(fields: ContactFields): ContactPrivate {
+  return {
+    heardAbout: fields.heardAbout || null,
+    summary: fields.summary || null,
+    referralGiven: fields.referralGiven || null,
+    jobCheck: fields.jobCheck ? (JSON.parse(JSON.stringify(fields.jobCheck)) as Record<string, unknown>) : null,
+    callerName: fields.callerName || null,
+    callerPhone: fields.callerPhone || null,
+    callerEmail: fields.callerEmail || null,
+    contactMethod: fields.contactMethod || null,
+    safeTime: fields.safeTime || null,
+  };
+}
+
 export class ContactsService {
   readonly schemas: ReturnType<typeof contactSchemas>;
   private readonly repo: ContactsRepository;
   private readonly users: UsersRepository;
+  private readonly counts: ContactPeriodCounts;
 
   constructor(private readonly ctx: AppContext) {
     this.schemas = contactSchemas(ctx.config.orgCountry);
     this.repo = new ContactsRepository(ctx.db);
+    this.counts = new ContactPeriodCounts(ctx.db);
     this.users = new UsersRepository(ctx.db);
   }
 
@@ -169,7 +185,7 @@ export class ContactsService {
     const row = this.rowOf(fields, { id: newId(), reference: null, ...queue, source: 'staff', createdBy: actor.userId, at: nowIso() });
     await this.repo.insert([row], trx);
     await this.ctx.audit.record({ actorId: actor.userId, action: 'contact.created', targetType: 'contact', targetId: row.id, details: { channel: row.channel, topics: fields.topics } }, trx);
-    return this.present(row, 'full', trx);
+    return this.present(row, 'full', trx, fields);
   }
 
   /** An anonymous report or call-back request from the public site: a new item in the queue, with a reference to quote. */
@@ -232,7 +248,7 @@ export class ContactsService {
     if (text === undefined) {
       const rows = await this.repo.list(filter, q.limit + 1);
       const page = rows.slice(0, q.limit);
-      return { items: page.map((r) => presentContact(this.outlineOf(r), 'restricted')), nextCursor: rows.length > q.limit ? cursorOf(this.positionOf(page.at(-1)!)) : null };
+      return { items: await this.presentList(page), nextCursor: rows.length > q.limit ? cursorOf(this.positionOf(page.at(-1)!)) : null };
     }
     return this.searchText(filter, text, q.limit, actor);
   }
@@ -263,7 +279,7 @@ export class ContactsService {
       }
     }
     await this.ctx.audit.record({ actorId: actor.userId, action: 'contact.searched', details: { scanned, matched: matches.length } });
-    return { items: matches.map((r) => presentContact(this.outlineOf(r), 'restricted')), nextCursor: exhausted || !last ? null : cursorOf(last) };
+    return { items: await this.presentList(matches), nextCursor: exhausted || !last ? null : cursorOf(last) };
   }
 
   /** Changes a contact. The coordinator, who cannot read its content, may only move it along the queue. */
@@ -289,7 +305,7 @@ export class ContactsService {
       await this.repo.replace(next, merged.topics, trx);
       const fields = [...changed, ...(status !== undefined ? ['status'] : []), ...(assigneeId !== undefined ? ['assigneeId'] : [])];
       await this.ctx.audit.record({ actorId: actor.userId, action: 'contact.updated', targetType: 'contact', targetId: id, details: { fields, status: queue.status } }, trx);
-      return this.present(next, view, trx);
+      return this.present(next, view, trx, merged);
     });
   }
 
@@ -310,24 +326,27 @@ export class ContactsService {
 
   /**
    * Contacts in the whole days from..to of ORG_TIMEZONE, in total, by topic and by channel (every
-   * topic and channel listed), counted by the database from its indexes: the statistics' figures.
+   * topic and channel listed): the statistics' figures, mostly read from the per-day counts that
+   * triggers keep (contact-counts.ts).
    */
-  async countsBetween(from: string, to: string): Promise<Counts> {
+  countsBetween(from: string, to: string): Promise<Counts> {
     const { start, end } = dayRange(from, to, this.ctx.config.orgTimezone);
-    const [channels, topics] = await Promise.all([this.repo.countByChannel(start, end, CHANNELS), this.repo.countByTopic(start, end, TOPICS)]);
-    const counts = emptyCounts();
-    for (const { channel, n } of channels) {
-      counts.total += Number(n);
-      counts.byChannel[channel] = Number(n);
-    }
-    for (const { topic, n } of topics) counts.byTopic[topic] = Number(n);
-    return counts;
+    return this.counts.between(start, end);
   }
 
   /** How many contacts arrived in the whole days from..to of ORG_TIMEZONE. */
   countBetween(from: string, to: string): Promise<number> {
     const { start, end } = dayRange(from, to, this.ctx.config.orgTimezone);
-    return this.repo.countReceived(start, end);
+    return this.counts.total(start, end);
+  }
+
+  /**
+   * How many contacts that arrived in the whole days from..to of ORG_TIMEZONE said they heard of
+   * the helpline through `code` (a campaign's slug, say). A count only: no contact leaves the module.
+   */
+  countHeardAboutBetween(code: string, from: string, to: string): Promise<number> {
+    const { start, end } = dayRange(from, to, this.ctx.config.orgTimezone);
+    return this.repo.countHeardAbout(code, start, end);
   }
 
   /** Of these fingerprints, those already stored. */
@@ -342,6 +361,11 @@ export class ContactsService {
   /** Call after inserting many rows at once (an import), so later queries keep using the indexes. */
   refreshStatistics(trx: Transaction<DB>): Promise<void> {
     return this.repo.refreshStatistics(trx);
+  }
+
+  /** Who a contact may be assigned to: active hotline operators and caseworkers, by name (id and name only). */
+  async assignees(): Promise<{ items: { id: string; name: string }[]; nextCursor: null }> {
+    return { items: await this.users.activeNamesWithRoles(QUEUE_ROLES), nextCursor: null };
   }
 
   private viewFor(actor: Principal): ContactView {
@@ -368,11 +392,18 @@ export class ContactsService {
     throw new AppError(503, 'busy', 'Could not issue a reference; please send again.');
   }
 
+  /** Contacts as lists show them to every reader, with their assignees' names. */
+  private async presentList(rows: readonly ContactRow[]): Promise<Record<string, unknown>[]> {
+    const names = await this.users.namesOf(rows.flatMap((r) => (r.assignee_id ? [r.assignee_id] : [])));
+    return rows.map((r) => presentContact(this.outlineOf(r, names), 'restricted'));
+  }
+
   private positionOf(row: ContactRow): Position {
     return { receivedAt: row.received_at, id: row.id };
   }
 
-  private outlineOf(row: ContactRow): ContactOutline {
+  /** `names`: assignees' display names by id; without them `assigneeName` is null. */
+  private outlineOf(row: ContactRow, names?: ReadonlyMap<string, string>): ContactOutline {
     return {
       id: row.id,
       reference: row.reference,
@@ -389,6 +420,7 @@ export class ContactsService {
       jobCheckRisk: row.job_check_risk,
       status: row.status,
       assigneeId: row.assignee_id,
+      assigneeName: (row.assignee_id && names?.get(row.assignee_id)) ?? null,
       source: row.source,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
@@ -430,14 +462,16 @@ export class ContactsService {
     return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null)) as ContactFields;
   }
 
-  private async present(row: ContactRow, view: ContactView, ex: Executor): Promise<Record<string, unknown>> {
-    if (view === 'restricted') return presentContact(this.outlineOf(row), 'restricted');
+  /** `fields`, when the caller has the row's plain fields at hand (it just wrote them), spares decrypting the row. */
+  private async present(row: ContactRow, view: ContactView, ex: Executor, fields?: ContactFields): Promise<Record<string, unknown>> {
+    const names = await this.users.namesOf(row.assignee_id ? [row.assignee_id] : [], ex);
+    if (view === 'restricted') return presentContact(this.outlineOf(row, names), 'restricted');
     const earlier: EarlierContacts = row.phone_hash
       ? await this.repo.earlierFromPhone(row.phone_hash, this.positionOf(row), EARLIER_SHOWN, ex).then((e) => ({
           count: e.count,
           items: e.items.map((i) => ({ id: i.id, receivedAt: i.received_at, channel: i.channel })),
         }))
       : { count: 0, items: [] };
-    return presentContact(this.outlineOf(row), 'full', this.privateOf(row), earlier);
+    return presentContact(this.outlineOf(row, names), 'full', fields ? privateFrom(fields) : this.privateOf(row), earlier);
   }
 }

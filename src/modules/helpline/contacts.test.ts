@@ -249,6 +249,44 @@ describeEachDb('helpline contacts', (dialect) => {
     expect((await hotline('PATCH', `/api/v1/contacts/${id}`, { status: 'new' })).json()).toMatchObject({ status: 'new', assigneeId: null });
   });
 
+  it('names the assignee to every reader, who may not list users, and lists who a contact may go to', async () => {
+    const operator = await h.ctx.db.selectFrom('users').select('id').where('email', '=', 'hotline@example.test').executeTakeFirstOrThrow();
+    const worker = await h.ctx.db.selectFrom('users').select('id').where('email', '=', 'caseworker@example.test').executeTakeFirstOrThrow();
+    const gone = await addUser(h.ctx, 'gone@example.test', ['hotline']);
+    await h.ctx.db.updateTable('users').set({ disabled: 1 }).where('id', '=', gone.id).execute();
+    await addUser(h.ctx, 'admin@example.test', ['admin']);
+    expect((await coordinator('GET', '/api/v1/users')).statusCode).toBe(403);
+
+    const id = (await hotline('POST', '/api/v1/contacts', { ...call, status: 'new' })).json().id;
+    const assigned = await coordinator('PATCH', `/api/v1/contacts/${id}`, { assigneeId: worker.id });
+    expect(assigned.json()).toMatchObject({ assigneeId: worker.id, assigneeName: 'caseworker' });
+    expect((await coordinator('GET', `/api/v1/contacts/${id}`)).json()).toMatchObject({ assigneeId: worker.id, assigneeName: 'caseworker' });
+    expect((await hotline('GET', `/api/v1/contacts/${id}`)).json()).toMatchObject({ assigneeName: 'caseworker' });
+    const listed = (await coordinator('GET', `/api/v1/contacts?assigneeId=${worker.id}`)).json().items;
+    expect(listed.map((c: { id: string; assigneeName: string }) => [c.id, c.assigneeName])).toEqual([[id, 'caseworker']]);
+    expect((await hotline('POST', '/api/v1/contacts', call)).json().assigneeName).toBeNull();
+
+    // Active hotline operators and caseworkers, by name, with nothing but id and name.
+    const assignees = await coordinator('GET', '/api/v1/contacts/assignees');
+    expect(assignees.statusCode).toBe(200);
+    expect(assignees.json()).toEqual({ items: [{ id: worker.id, name: 'caseworker' }, { id: operator.id, name: 'hotline' }], nextCursor: null });
+    expect((await hotline('GET', '/api/v1/contacts/assignees')).statusCode).toBe(200);
+    expect((await campaign('GET', '/api/v1/contacts/assignees')).statusCode).toBe(403);
+    expect((await h.app.inject({ method: 'GET', url: '/api/v1/contacts/assignees' })).statusCode).toBe(401);
+  });
+
+  it('counts every earlier contact from a number while listing the ten latest', async () => {
+    const ids: string[] = [];
+    for (let day = 1; day <= 12; day++) {
+      ids.push((await hotline('POST', '/api/v1/contacts', { ...call, receivedAt: `2020-03-${String(day).padStart(2, '0')}T10:00:00Z`, callerPhone: '064 123 4567' })).json().id);
+    }
+    const last = (await hotline('GET', `/api/v1/contacts/${ids[11]}`)).json().earlierContacts;
+    expect(last.count).toBe(11);
+    expect(last.items.map((e: { id: string }) => e.id)).toEqual(ids.slice(1, 11).reverse());
+    expect((await hotline('GET', `/api/v1/contacts/${ids[10]}`)).json().earlierContacts.count).toBe(10);
+    expect((await hotline('GET', `/api/v1/contacts/${ids[9]}`)).json().earlierContacts).toMatchObject({ count: 9, items: expect.any(Array) });
+  });
+
   it('lets the coordinator move contacts along the queue but not change what they say', async () => {
     const id = (await hotline('POST', '/api/v1/contacts', call)).json().id;
     const r = await coordinator('PATCH', `/api/v1/contacts/${id}`, { summary: 'overwritten', status: 'done' });

@@ -35,6 +35,9 @@ export function registerHelplineRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.get('/api/v1/contacts/stats', { config: readers }, (request) => contacts.stats(request.query));
 
+  // The names behind assigneeId for everyone who reads contacts; listing users stays the admin's.
+  app.get('/api/v1/contacts/assignees', { config: readers }, () => contacts.assignees());
+
   app.get('/api/v1/contacts/:id', { config: readers }, (request) => contacts.get(parseOr400(ZIdParams, request.params).id, principalOf(request)));
 
   app.patch('/api/v1/contacts/:id', { config: readers }, (request) => contacts.update(parseOr400(ZIdParams, request.params).id, request.body, principalOf(request)));

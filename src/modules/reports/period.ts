@@ -16,16 +16,7 @@ export function previousYear(p: Period): Period {
   return { from: yearsBefore(p.from, 1), to: yearsBefore(p.to, 1) };
 }
 
-/**
- * The change from `previous` to `current` in percent, rounded half away from zero to one decimal;
- * null when there was nothing before to compare with.
- */
-export function changePercent(current: number, previous: number): number | null {
-  if (previous === 0) return null;
-  // Per mille of integers: a value exactly halfway (12.25) is exact in binary, so it rounds as it should.
-  const perMille = ((current - previous) * 1000) / previous;
-  return (Math.sign(perMille) * Math.round(Math.abs(perMille))) / 10 || 0;
-}
+export { changePercent } from './change.js';
 
 /** The calendar year of `today` up to and including today. */
 export function yearToDate(today: string): Period {

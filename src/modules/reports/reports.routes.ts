@@ -8,6 +8,7 @@ import { anonymisedRelease } from './anonymised.js';
 import { narrative, narrativeLang } from './narrative.js';
 import { CHARTS, summaryChart, WEEKLY_CHARTS, weeklyChart, type ChartName } from './report-charts.js';
 import { anonymisedCsv, anonymisedXlsx, summaryCsv, summaryXlsx } from './report-exports.js';
+import { summaryPdf } from './report-pdf.js';
 import { ReportsService } from './reports.service.js';
 import { renderStatisticsPage } from './statistics-page.js';
 
@@ -16,10 +17,11 @@ const coordinators = { policy: rolesOf('coordinator') };
 const ZFileParams = z.object({ file: z.string().max(60) });
 const ZIdParams = z.object({ id: z.string().min(1).max(64) });
 
-const EXPORTS = ['summary.csv', 'summary.xlsx', 'anonymised.json', 'anonymised.csv', 'anonymised.xlsx'] as const;
+const EXPORTS = ['summary.csv', 'summary.xlsx', 'summary.pdf', 'anonymised.json', 'anonymised.csv', 'anonymised.xlsx'] as const;
 const TYPES: Record<string, string> = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
+  pdf: 'application/pdf',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
@@ -58,7 +60,8 @@ export function registerReportRoutes(app: FastifyInstance, ctx: AppContext): voi
     const name = `labour-justice-${file.replace('.', `-${q.period.from}-${q.period.to}.`)}`;
     if (file.startsWith('summary.')) {
       const summary = await reports.summary(q.period);
-      const body = file === 'summary.csv' ? summaryCsv(summary, lang) : await summaryXlsx(summary, narrative(summary, lang), lang);
+      const body =
+        file === 'summary.csv' ? summaryCsv(summary, lang) : file === 'summary.pdf' ? await summaryPdf(reports, summary, lang, ctx.config.orgTimezone) : await summaryXlsx(summary, narrative(summary, lang), lang);
       await reports.recordExport(actor, file, q.period, { lang });
       return download(reply, file, name, body);
     }

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB, UsersTable } from '../../db/schema.js';
 import { registerEncryptedColumns } from '../crypto.js';
+import { parseRoles, type Role } from '../roles.js';
 
 export type UserRow = Selectable<UsersTable>;
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -30,6 +31,19 @@ export class UsersRepository {
     let q = this.db.selectFrom('users').selectAll().orderBy('email').limit(opts.limit);
     if (opts.afterEmail !== undefined) q = q.where('email', '>', opts.afterEmail);
     return q.execute();
+  }
+
+  /** Display names by id, of those of `ids` that are users (disabled ones included). */
+  async namesOf(ids: readonly string[], ex: Executor = this.db): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await ex.selectFrom('users').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** Active users holding any of `roles`, by name: their id and display name, nothing more. */
+  async activeNamesWithRoles(roles: readonly Role[], ex: Executor = this.db): Promise<{ id: string; name: string }[]> {
+    const rows = await ex.selectFrom('users').select(['id', 'name', 'roles']).where('disabled', '=', 0).orderBy('name').orderBy('id').execute();
+    return rows.filter((r) => parseRoles(r.roles).some((role) => roles.includes(role))).map(({ id, name }) => ({ id, name }));
   }
 
   async count(ex: Executor = this.db): Promise<number> {

@@ -83,6 +83,8 @@ export interface RequestOptions {
   idempotencyKey?: string;
   /** A CSV file sent as it is (text/csv) instead of a JSON body. */
   csv?: string;
+  /** A file sent as it is under its own content type (a spreadsheet the server reads). */
+  file?: { data: Blob; type: string };
 }
 
 /** A key for one intended change, kept across its retries: random, so no two forms share one. */
@@ -100,12 +102,12 @@ export async function request<T>(method: Method, path: string, opts: RequestOpti
       credentials: 'same-origin',
       headers: {
         accept: 'application/json',
-        ...(write ? { 'content-type': opts.csv === undefined ? 'application/json' : 'text/csv; charset=utf-8' } : {}),
+        ...(write ? { 'content-type': opts.file?.type ?? (opts.csv === undefined ? 'application/json' : 'text/csv; charset=utf-8') } : {}),
         ...(write && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
         ...(opts.idempotencyKey ? { 'idempotency-key': opts.idempotencyKey } : {}),
       },
       // The server refuses an empty JSON body, so writes without one send {}.
-      body: write ? (opts.csv ?? JSON.stringify(opts.body ?? {})) : undefined,
+      body: write ? (opts.file?.data ?? opts.csv ?? JSON.stringify(opts.body ?? {})) : undefined,
     });
   } catch {
     throw new ApiError(0, 'network', 'The server could not be reached.');

@@ -28,6 +28,8 @@ export interface ContactOutline {
   jobCheckRisk: JobCheckRisk | null;
   status: Status;
   assigneeId: string | null;
+  /** The assignee's display name, for every reader (listing users is the admin's). */
+  assigneeName: string | null;
   source: 'staff' | 'public' | 'import';
   createdAt: string;
   updatedAt: string;
@@ -69,6 +71,8 @@ export interface NewContact {
   summary?: string;
   referralGiven?: string;
   callerPhone?: string;
+  /** The job-offer check made during the call, kept with the contact (encrypted). */
+  jobCheck?: object;
 }
 
 export interface ContactQuery {
@@ -79,6 +83,7 @@ export interface ContactQuery {
   language?: string;
   nationality?: string;
   status?: Status[];
+  assigneeId?: string;
   phone?: string;
   limit?: number;
   cursor?: string;
@@ -99,6 +104,14 @@ export const getContact = (id: string) => request<Contact>('GET', `/contacts/${e
 export const updateContact = (id: string, body: { status?: Status; assigneeId?: string | null }) => request<Contact>('PATCH', `/contacts/${encodeURIComponent(id)}`, { body });
 
 export const listContacts = (query: ContactQuery) => request<Page<ContactOutline>>('GET', '/contacts', { query: { ...query } });
+
+/** Someone a contact may be assigned to: an active hotline operator or caseworker. */
+export interface Assignee {
+  id: string;
+  name: string;
+}
+
+export const listAssignees = () => request<Page<Assignee>>('GET', '/contacts/assignees');
 
 export const contactStats = (from: string, to: string) => request<ContactStats>('GET', '/contacts/stats', { query: { from, to } });
 

@@ -3,6 +3,7 @@ import { listAuditEvents, type AuditEvent } from '../../api/audit.js';
 import { listUsers } from '../../api/users.js';
 import { FormError, Status, TextField } from '../../components/forms.js';
 import { Heading } from '../../components/Heading.js';
+import { DataTable, LoadMore, usePagedList, type Column } from '../../components/lists.js';
 import { describeError } from '../../errors.js';
 import { useI18n, type MessageKey } from '../../i18n/i18n.js';
 import type { PageProps } from '../../routes.js';
@@ -31,34 +32,12 @@ const detailsText = (details: Record<string, unknown>) =>
 /** The audit trail, newest first: who did what to which record, never the sensitive values. */
 export default function AuditPage({ title }: PageProps) {
   const { t, formatDateTime } = useI18n();
-  const [events, setEvents] = useState<AuditEvent[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [actionInput, setActionInput] = useState('');
   const [action, setAction] = useState('');
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
-
-  const load = useCallback(
-    async (cursor?: string) => {
-      setLoading(true);
-      setError(null);
-      try {
-        const page = await listAuditEvents({ limit: PAGE_SIZE, cursor, action: action || undefined });
-        setEvents((before) => (cursor ? [...before, ...page.items] : page.items));
-        setNextCursor(page.nextCursor);
-      } catch (e) {
-        setError(describeError(t, e));
-      } finally {
-        setLoading(false);
-      }
-    },
-    [action, t],
-  );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const list = usePagedList(useCallback((cursor?: string) => listAuditEvents({ limit: PAGE_SIZE, cursor, action: action || undefined }), [action]));
+  const events = list.items;
+  const error = list.error ? describeError(t, list.error) : null;
 
   useEffect(() => {
     // Names make the trail readable; without them it still shows user ids.
@@ -78,6 +57,25 @@ export default function AuditPage({ title }: PageProps) {
   };
   const who = (id: string | null) => (id === null ? t('audit.nobody') : (names.get(id) ?? id));
 
+  const columns: Column<AuditEvent>[] = [
+    { label: t('audit.when'), cell: (ev) => <time dateTime={ev.at}>{formatDateTime(ev.at)}</time> },
+    { label: t('audit.who'), cell: (ev) => who(ev.actorId) },
+    {
+      label: t('audit.what'),
+      cell: (ev) => {
+        const label = ACTION_LABELS[ev.action];
+        return (
+          <>
+            {label && <span className="cell-main">{t(label)}</span>}
+            <code className="cell-sub">{ev.action}</code>
+          </>
+        );
+      },
+    },
+    { label: t('audit.target'), cell: (ev) => ev.targetType && `${ev.targetType}: ${ev.targetType === 'user' && ev.targetId ? who(ev.targetId) : (ev.targetId ?? '')}` },
+    { label: t('audit.details'), className: 'details-cell', cell: (ev) => detailsText(ev.details) },
+  ];
+
   return (
     <>
       <Heading>{title}</Heading>
@@ -94,50 +92,10 @@ export default function AuditPage({ title }: PageProps) {
         </div>
       </form>
       <FormError message={error} />
-      <Status message={loading ? t('common.loading') : action ? t('audit.filtered', { action }) : ''} />
-      {!loading && events.length === 0 && !error && <p>{t('audit.empty')}</p>}
-      {events.length > 0 && (
-        <table className="data-table">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.when')}</th>
-              <th scope="col">{t('audit.who')}</th>
-              <th scope="col">{t('audit.what')}</th>
-              <th scope="col">{t('audit.target')}</th>
-              <th scope="col">{t('audit.details')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((ev) => {
-              const label = ACTION_LABELS[ev.action];
-              return (
-                <tr key={ev.seq}>
-                  <td data-label={t('audit.when')}>
-                    <time dateTime={ev.at}>{formatDateTime(ev.at)}</time>
-                  </td>
-                  <td data-label={t('audit.who')}>{who(ev.actorId)}</td>
-                  <td data-label={t('audit.what')}>
-                    {label && <span className="cell-main">{t(label)}</span>}
-                    <code className="cell-sub">{ev.action}</code>
-                  </td>
-                  <td data-label={t('audit.target')}>
-                    {ev.targetType && `${ev.targetType}: ${ev.targetType === 'user' && ev.targetId ? who(ev.targetId) : (ev.targetId ?? '')}`}
-                  </td>
-                  <td data-label={t('audit.details')} className="details-cell">{detailsText(ev.details)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
-      {nextCursor && (
-        <p>
-          <button type="button" className="button secondary" disabled={loading} onClick={() => void load(nextCursor)}>
-            {t('common.loadMore')}
-          </button>
-        </p>
-      )}
+      <Status message={list.loading ? t('common.loading') : action ? t('audit.filtered', { action }) : ''} />
+      {!list.loading && events.length === 0 && !error && <p>{t('audit.empty')}</p>}
+      <DataTable caption={title} columns={columns} rows={events} rowKey={(ev) => ev.seq} />
+      <LoadMore list={list} />
     </>
   );
 }

@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { listCases, type CaseSummary } from '../../api/cases.js';
 import { FormError, SelectField, Status, TextField } from '../../components/forms.js';
 import { Heading } from '../../components/Heading.js';
+import { DataTable, LoadMore, usePagedList, type Column } from '../../components/lists.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { PageProps } from '../../routes.js';
 import { Link } from '../../router.js';
 import { useSignedIn } from '../../session.js';
 import { DateField, useFormat } from './fields.js';
-import { errorUnder, formErrorsOf, labels, noErrors, optionsOf, type FormErrors } from './labels.js';
+import { errorUnder, formErrorsOf, labels, noErrors, optionsOf } from './labels.js';
 import { useVocabularies } from './useVocabularies.js';
 
 const PAGE_SIZE = 50;
@@ -29,33 +30,35 @@ export default function CasesPage({ title }: PageProps) {
   const { vocabularies } = useVocabularies();
   const [draft, setDraft] = useState<Filter>(NO_FILTER);
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
-  const [cases, setCases] = useState<CaseSummary[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-
-  const load = useCallback(
-    async (cursor?: string) => {
-      setLoading(true);
-      setErrors(noErrors);
-      try {
-        const page = await listCases({ ...filter, limit: PAGE_SIZE, cursor });
-        setCases((before) => (cursor ? [...before, ...page.items] : page.items));
-        setNextCursor(page.nextCursor);
-      } catch (e) {
-        setCases([]);
-        setNextCursor(null);
-        setErrors(formErrorsOf(t, e, ['status', 'from', 'to', 'q']));
-      } finally {
-        setLoading(false);
-      }
+  const list = usePagedList(useCallback((cursor?: string) => listCases({ ...filter, limit: PAGE_SIZE, cursor }), [filter]));
+  const errors = useMemo(() => (list.error ? formErrorsOf(t, list.error, ['status', 'from', 'to', 'q']) : noErrors), [list.error, t]);
+  const cases = list.items;
+  const columns: Column<CaseSummary>[] = [
+    { label: t('cases.field.reference'), rowHeader: true, cell: (c) => <Link to={`/cases/${c.id}`} className="cell-main reference">{c.reference}</Link> },
+    { label: t('cases.field.status'), cell: (c) => <span className={`badge status-${c.status}`}>{labels.status(t, c.status)}</span> },
+    { label: t('cases.field.sex'), cell: (c) => labels.sex(t, c.sex) },
+    {
+      label: t('cases.field.age'),
+      cell: (c) => (
+        <>
+          {c.age ?? '–'}
+          {c.child && <span className="badge child-badge">{t('cases.child')}</span>}
+        </>
+      ),
     },
-    [filter, t],
-  );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+    { label: t('cases.field.citizenship'), cell: (c) => f.country(c.citizenship) },
+    { label: t('cases.field.exploitationTypes'), cell: (c) => c.exploitationTypes.map((x) => labels.exploitation(t, x)).join(', ') || '–' },
+    {
+      label: t('cases.field.dates'),
+      cell: (c) => (
+        <>
+          <span className="cell-sub">{t('cases.openedOn', { day: f.day(c.openedOn) })}</span>
+          {c.identifiedOn && <span className="cell-sub">{t('cases.identifiedOn', { day: f.day(c.identifiedOn) })}</span>}
+          {c.closedOn && <span className="cell-sub">{t('cases.closedOn', { day: f.day(c.closedOn) })}</span>}
+        </>
+      ),
+    },
+  ];
 
   const apply = (e: FormEvent) => {
     e.preventDefault();
@@ -94,54 +97,9 @@ export default function CasesPage({ title }: PageProps) {
         </div>
       </form>
       <FormError message={errors.form} />
-      <Status message={loading ? t('common.loading') : errors.form ? '' : cases.length === 0 && filtered ? t('cases.empty.filtered') : t('cases.count', { n: cases.length, more: nextCursor ? 'yes' : 'no' })} />
-      {cases.length > 0 && (
-        <table className="data-table">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('cases.field.reference')}</th>
-              <th scope="col">{t('cases.field.status')}</th>
-              <th scope="col">{t('cases.field.sex')}</th>
-              <th scope="col">{t('cases.field.age')}</th>
-              <th scope="col">{t('cases.field.citizenship')}</th>
-              <th scope="col">{t('cases.field.exploitationTypes')}</th>
-              <th scope="col">{t('cases.field.dates')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cases.map((c) => (
-              <tr key={c.id}>
-                <th scope="row" data-label={t('cases.field.reference')}>
-                  <Link to={`/cases/${c.id}`} className="cell-main reference">{c.reference}</Link>
-                </th>
-                <td data-label={t('cases.field.status')}>
-                  <span className={`badge status-${c.status}`}>{labels.status(t, c.status)}</span>
-                </td>
-                <td data-label={t('cases.field.sex')}>{labels.sex(t, c.sex)}</td>
-                <td data-label={t('cases.field.age')}>
-                  {c.age ?? '–'}
-                  {c.child && <span className="badge child-badge">{t('cases.child')}</span>}
-                </td>
-                <td data-label={t('cases.field.citizenship')}>{f.country(c.citizenship)}</td>
-                <td data-label={t('cases.field.exploitationTypes')}>{c.exploitationTypes.map((x) => labels.exploitation(t, x)).join(', ') || '–'}</td>
-                <td data-label={t('cases.field.dates')}>
-                  <span className="cell-sub">{t('cases.openedOn', { day: f.day(c.openedOn) })}</span>
-                  {c.identifiedOn && <span className="cell-sub">{t('cases.identifiedOn', { day: f.day(c.identifiedOn) })}</span>}
-                  {c.closedOn && <span className="cell-sub">{t('cases.closedOn', { day: f.day(c.closedOn) })}</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {nextCursor && (
-        <p>
-          <button type="button" className="button secondary" disabled={loading} onClick={() => void load(nextCursor)}>
-            {t('common.loadMore')}
-          </button>
-        </p>
-      )}
+      <Status message={list.loading ? t('common.loading') : errors.form ? '' : cases.length === 0 && filtered ? t('cases.empty.filtered') : t('cases.count', { n: cases.length, more: list.nextCursor ? 'yes' : 'no' })} />
+      <DataTable caption={title} columns={columns} rows={cases} rowKey={(c) => c.id} />
+      <LoadMore list={list} />
     </>
   );
 }

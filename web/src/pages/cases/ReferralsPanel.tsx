@@ -3,6 +3,7 @@ import { newIdempotencyKey } from '../../api/client.js';
 import { addReferral, updateReferral, type CaseFile, type CaseVocabularies, type Referral, type ReferralStatus } from '../../api/cases.js';
 import type { Partner } from '../../api/partners.js';
 import { FormError, SelectField, SubmitButton, TextAreaField } from '../../components/forms.js';
+import { DataTable } from '../../components/lists.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { DateField, today, useFormat } from './fields.js';
 import { errorUnder, formErrorsOf, labels, noErrors, optionsOf, type FormErrors } from './labels.js';
@@ -161,43 +162,39 @@ export function ReferralsPanel({ file, vocabularies, partners, caseworker, onCha
       {file.referrals.length === 0 ? (
         <p>{t('cases.referrals.none')}</p>
       ) : (
-        <table className="data-table compact">
-          <caption className="visually-hidden">{t('cases.section.referrals')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('cases.referrals.partner')}</th>
-              <th scope="col">{t('cases.referrals.purpose')}</th>
-              <th scope="col">{t('cases.referrals.referredOn')}</th>
-              <th scope="col">{t('cases.referrals.status')}</th>
-              <th scope="col">{t('cases.referrals.followUpOn')}</th>
-              {file.referrals.some((r) => 'notes' in r) && <th scope="col">{t('cases.referrals.notes')}</th>}
-              {caseworker && <th scope="col"><span className="visually-hidden">{t('cases.actions')}</span></th>}
-            </tr>
-          </thead>
-          <tbody>
-            {file.referrals.map((r) => (
-              <tr key={r.id}>
-                <th scope="row" data-label={t('cases.referrals.partner')}>{partnerName(r)}</th>
-                <td data-label={t('cases.referrals.purpose')}>{labels.purpose(t, r.purpose)}</td>
-                <td data-label={t('cases.referrals.referredOn')}>
+        <DataTable
+          compact
+          caption={t('cases.section.referrals')}
+          rows={file.referrals}
+          rowKey={(r) => r.id}
+          columns={[
+            { label: t('cases.referrals.partner'), rowHeader: true, cell: partnerName },
+            { label: t('cases.referrals.purpose'), cell: (r) => labels.purpose(t, r.purpose) },
+            {
+              label: t('cases.referrals.referredOn'),
+              cell: (r) => (
+                <>
                   {f.day(r.referredOn)}
                   <span className="cell-sub">{t('cases.referrals.consentOn', { day: f.day(r.consent.on) })}</span>
-                </td>
-                <td data-label={t('cases.referrals.status')}>{labels.referralStatus(t, r.status)}</td>
-                <td data-label={t('cases.referrals.followUpOn')}>{r.followUpOn ? f.day(r.followUpOn) : '–'}</td>
-                {'notes' in r && <td data-label={t('cases.referrals.notes')} className="notes">{r.notes ?? '–'}</td>}
-                {caseworker && (
-                  <td>
-                    <button type="button" className="button secondary small" onClick={() => setEditing(r.id)}>
-                      {t('cases.referrals.update')}
-                      <span className="visually-hidden"> {partnerName(r)}</span>
-                    </button>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { label: t('cases.referrals.status'), cell: (r) => labels.referralStatus(t, r.status) },
+            { label: t('cases.referrals.followUpOn'), cell: (r) => (r.followUpOn ? f.day(r.followUpOn) : '–') },
+            { label: t('cases.referrals.notes'), hidden: !file.referrals.some((r) => 'notes' in r), className: 'notes', cell: (r) => ('notes' in r ? r.notes : null) ?? '–' },
+            {
+              label: t('cases.actions'),
+              actions: true,
+              hidden: !caseworker,
+              cell: (r) => (
+                <button type="button" className="button secondary small" onClick={() => setEditing(r.id)}>
+                  {t('cases.referrals.update')}
+                  <span className="visually-hidden"> {partnerName(r)}</span>
+                </button>
+              ),
+            },
+          ]}
+        />
       )}
       {caseworker &&
         (editing === 'new' ? (

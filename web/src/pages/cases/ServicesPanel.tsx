@@ -3,6 +3,7 @@ import { newIdempotencyKey } from '../../api/client.js';
 import { addService, updateService, type CaseFile, type CaseVocabularies, type Service, type ServiceFields } from '../../api/cases.js';
 import type { Partner } from '../../api/partners.js';
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField } from '../../components/forms.js';
+import { DataTable } from '../../components/lists.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { DateField, today, useFormat } from './fields.js';
 import { formErrorsOf, labels, noErrors, optionsOf, type FormErrors } from './labels.js';
@@ -119,36 +120,29 @@ export function ServicesPanel({ file, vocabularies, partners, caseworker, onChan
       {file.services.length === 0 ? (
         <p>{t('cases.services.none')}</p>
       ) : (
-        <table className="data-table compact">
-          <caption className="visually-hidden">{t('cases.section.services')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('cases.services.kind')}</th>
-              <th scope="col">{t('cases.services.when')}</th>
-              <th scope="col">{t('cases.services.providedBy')}</th>
-              {file.services.some((s) => 'outcome' in s) && <th scope="col">{t('cases.services.outcome')}</th>}
-              {caseworker && <th scope="col"><span className="visually-hidden">{t('cases.actions')}</span></th>}
-            </tr>
-          </thead>
-          <tbody>
-            {file.services.map((s) => (
-              <tr key={s.id}>
-                <th scope="row" data-label={t('cases.services.kind')}>{labels.service(t, s.kind)}</th>
-                <td data-label={t('cases.services.when')}>{s.endedOn ? t('cases.period', { from: f.day(s.startedOn), to: f.day(s.endedOn) }) : t('cases.since', { from: f.day(s.startedOn) })}</td>
-                <td data-label={t('cases.services.providedBy')}>{[s.partner && 'name' in s.partner ? s.partner.name : null, s.provider].filter(Boolean).join(' · ') || '–'}</td>
-                {'outcome' in s && <td data-label={t('cases.services.outcome')} className="notes">{s.outcome ?? '–'}</td>}
-                {caseworker && (
-                  <td>
-                    <button type="button" className="button secondary small" onClick={() => setEditing(s.id)}>
-                      {t('cases.services.edit')}
-                      <span className="visually-hidden"> {labels.service(t, s.kind)} {f.day(s.startedOn)}</span>
-                    </button>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          compact
+          caption={t('cases.section.services')}
+          rows={file.services}
+          rowKey={(s) => s.id}
+          columns={[
+            { label: t('cases.services.kind'), rowHeader: true, cell: (s) => labels.service(t, s.kind) },
+            { label: t('cases.services.when'), cell: (s) => (s.endedOn ? t('cases.period', { from: f.day(s.startedOn), to: f.day(s.endedOn) }) : t('cases.since', { from: f.day(s.startedOn) })) },
+            { label: t('cases.services.providedBy'), cell: (s) => [s.partner && 'name' in s.partner ? s.partner.name : null, s.provider].filter(Boolean).join(' · ') || '–' },
+            { label: t('cases.services.outcome'), hidden: !file.services.some((s) => 'outcome' in s), className: 'notes', cell: (s) => ('outcome' in s ? s.outcome : null) ?? '–' },
+            {
+              label: t('cases.actions'),
+              actions: true,
+              hidden: !caseworker,
+              cell: (s) => (
+                <button type="button" className="button secondary small" onClick={() => setEditing(s.id)}>
+                  {t('cases.services.edit')}
+                  <span className="visually-hidden"> {labels.service(t, s.kind)} {f.day(s.startedOn)}</span>
+                </button>
+              ),
+            },
+          ]}
+        />
       )}
       {caseworker &&
         (editing ? (

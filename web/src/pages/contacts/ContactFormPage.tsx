@@ -4,6 +4,8 @@ import { createContact, type Channel, type FullContact, type NewContact, type To
 import { FormError, SelectField, Status, SubmitButton, TextAreaField, TextField } from '../../components/forms.js';
 import { Heading } from '../../components/Heading.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { JobCheckPanel } from '../jobcheck/JobCheckPanel.js';
+import type { AttachedJobCheck } from '../jobcheck/JobCheckResult.js';
 import type { PageProps } from '../../routes.js';
 import { Link } from '../../router.js';
 import { fieldErrors, type FieldErrors } from './contactErrors.js';
@@ -43,7 +45,7 @@ const blank = (): Draft => ({
 });
 
 /** The request for a draft: only what the operator filled in; the API says what is missing or wrong. */
-function requestOf(d: Draft): NewContact {
+function requestOf(d: Draft, jobCheck: AttachedJobCheck | null): NewContact {
   const at = d.when ? new Date(d.when) : null;
   const body: Record<string, unknown> = {
     receivedAt: at && !Number.isNaN(at.getTime()) ? at.toISOString() : undefined,
@@ -51,6 +53,7 @@ function requestOf(d: Draft): NewContact {
     topics: d.topics,
   };
   for (const k of OPTIONAL) if (d[k].trim()) body[k] = d[k].trim();
+  if (jobCheck) body.jobCheck = jobCheck;
   return body as unknown as NewContact;
 }
 
@@ -69,18 +72,22 @@ export default function ContactFormPage({ title }: PageProps) {
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState<FullContact | null>(null);
+  // The job-offer check made during the call: shown for the topic or on request, saved with the contact.
+  const [jobCheck, setJobCheck] = useState<AttachedJobCheck | null>(null);
+  const [checkWanted, setCheckWanted] = useState(false);
   const first = useRef<HTMLInputElement>(null);
+  const showCheck = checkWanted || jobCheck !== null || draft.topics.includes('job_offer_check');
 
   // The operator starts typing at once; this runs after the heading has taken focus.
   useEffect(() => first.current?.focus(), []);
 
   useEffect(() => {
-    if (!isDirty(draft)) return;
+    if (!isDirty(draft) && !jobCheck) return;
     // Closing the tab by mistake mid-call would lose what was typed.
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [draft]);
+  }, [draft, jobCheck]);
 
   const set = <K extends keyof Draft>(k: K) => (v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
 
@@ -91,10 +98,9 @@ export default function ContactFormPage({ title }: PageProps) {
     setErrors({});
     setSaved(null);
     try {
-      const contact = await createContact(requestOf(draft), key);
+      const contact = await createContact(requestOf(draft, jobCheck), key);
       setSaved(contact);
-      setDraft(blank());
-      setKey(newIdempotencyKey());
+      startOver();
       first.current?.focus();
     } catch (err) {
       setErrors(fieldErrors(t, err, SHOWN));
@@ -114,6 +120,14 @@ export default function ContactFormPage({ title }: PageProps) {
       void submit();
     }
   };
+
+  /** A fresh form for the next call. */
+  function startOver() {
+    setDraft(blank());
+    setJobCheck(null);
+    setCheckWanted(false);
+    setKey(newIdempotencyKey());
+  }
 
   const text = (k: TextKey) => ({ value: draft[k], onChange: set(k), error: errors[k] });
   const notGiven = t('contacts.notGiven');
@@ -153,6 +167,19 @@ export default function ContactFormPage({ title }: PageProps) {
           onChange={set('topics')}
           error={errors.topics}
         />
+        {showCheck ? (
+          <section className="panel inline-check" aria-labelledby="contact-job-check">
+            <h2 id="contact-job-check">{t('contacts.jobCheck.title')}</h2>
+            <p className="hint">{jobCheck ? t('contacts.jobCheck.attached') : t('contacts.jobCheck.hint')}</p>
+            <JobCheckPanel level={3} onResult={setJobCheck} autoFocus={checkWanted} />
+          </section>
+        ) : (
+          <p>
+            <button type="button" className="button secondary" onClick={() => setCheckWanted(true)}>
+              {t('contacts.jobCheck.open')}
+            </button>
+          </p>
+        )}
         <div className="form-grid">
           <TextField label={t('contacts.receivedAt')} type="datetime-local" required {...text('when')} error={errors.receivedAt} />
           <SelectField label={t('contacts.language')} empty={notGiven} options={names.languages} {...text('language')} />
@@ -174,8 +201,7 @@ export default function ContactFormPage({ title }: PageProps) {
             type="button"
             className="button secondary"
             onClick={() => {
-              setDraft(blank());
-              setKey(newIdempotencyKey());
+              startOver();
               setErrors({});
               first.current?.focus();
             }}

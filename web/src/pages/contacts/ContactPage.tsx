@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import type { PageProps } from '../../routes.js';
 import { Link } from '../../router.js';
 import { useSignedIn } from '../../session.js';
+import { JobCheckResultView, readAttachedCheck } from '../jobcheck/JobCheckResult.js';
 import { ContactsNav } from './ContactsNav.js';
 import { EscalateForm } from './EscalateForm.js';
 import { QueueActions, StatusBadge, useCanWork } from './queue.js';
@@ -68,7 +69,7 @@ export default function ContactPage({ params }: PageProps) {
     setError(null);
     try {
       const updated = await updateContact(id, body);
-      setContact((c) => c && { ...c, status: updated.status, assigneeId: updated.assigneeId });
+      setContact((c) => c && { ...c, status: updated.status, assigneeId: updated.assigneeId, assigneeName: updated.assigneeName });
       setNotice(done);
     } catch (e) {
       setError(describeError(t, e));
@@ -87,6 +88,7 @@ export default function ContactPage({ params }: PageProps) {
   }
 
   const full = isFull(contact) ? contact : null;
+  const jobCheck = full && readAttachedCheck(full.jobCheck);
   return (
     <>
       <Heading>{t('contacts.contact.title', { when: formatDateTime(contact.receivedAt) })}</Heading>
@@ -138,6 +140,20 @@ export default function ContactPage({ params }: PageProps) {
           <p className="panel">{t('contacts.restricted')}</p>
         )}
       </div>
+
+      {jobCheck && (
+        <section className="panel" aria-labelledby="contact-job-check">
+          <h2 id="contact-job-check">{t('contacts.jobCheck.title')}</h2>
+          {jobCheck.checkedAt && <p className="hint">{t('contacts.jobCheck.checkedAt', { when: formatDateTime(jobCheck.checkedAt) })}</p>}
+          <JobCheckResultView check={jobCheck} level={3} />
+          {jobCheck.offer && (
+            <details>
+              <summary>{t('contacts.jobCheck.offer')}</summary>
+              <p className="free-text">{jobCheck.offer}</p>
+            </details>
+          )}
+        </section>
+      )}
 
       {full && (
         <section className="panel narrow" aria-labelledby="contact-escalate">

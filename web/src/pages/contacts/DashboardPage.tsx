@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { contactStats, type ContactStats } from '../../api/contacts.js';
+import { BarTable } from '../../components/BarTable.js';
 import { FormError, SelectField, Status, TextField } from '../../components/forms.js';
 import { Heading } from '../../components/Heading.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -23,36 +24,6 @@ function lastFourWeeks(): Period {
   const today = new Date();
   const start = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 27);
   return { from: dayOf(start), to: dayOf(today) };
-}
-
-/** Horizontal bars for totals by topic or channel: the numbers are text, the bars only draw them. */
-function TotalsTable({ caption, rows }: { caption: string; rows: { label: string; n: number }[] }) {
-  const { t } = useI18n();
-  const max = Math.max(1, ...rows.map((r) => r.n));
-  return (
-    <table className="bar-table">
-      <caption>{caption}</caption>
-      <thead className="visually-hidden">
-        <tr>
-          <th scope="col">{caption}</th>
-          <th scope="col">{t('contacts.dashboard.count')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.label}>
-            <th scope="row">{r.label}</th>
-            <td>
-              <svg className="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                <rect width={(r.n / max) * 100} height="10" />
-              </svg>
-              <span className="bar-value">{r.n}</span>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
 }
 
 /** Columns for the contacts of each day or week; the table below gives the same figures to read. */
@@ -139,10 +110,10 @@ export default function DashboardPage({ title }: PageProps) {
         <>
           <div className="dashboard-totals">
             <section className="panel">
-              <TotalsTable caption={t('contacts.dashboard.byTopic')} rows={TOPICS.map((k) => ({ label: t(topicLabel(k)), n: stats.byTopic[k] ?? 0 }))} />
+              <BarTable caption={t('contacts.dashboard.byTopic')} valueLabel={t('contacts.dashboard.count')} rows={TOPICS.map((k) => ({ label: t(topicLabel(k)), n: stats.byTopic[k] ?? 0 }))} />
             </section>
             <section className="panel">
-              <TotalsTable caption={t('contacts.dashboard.byChannel')} rows={CHANNELS.map((k) => ({ label: t(channelLabel(k)), n: stats.byChannel[k] ?? 0 }))} />
+              <BarTable caption={t('contacts.dashboard.byChannel')} valueLabel={t('contacts.dashboard.count')} rows={CHANNELS.map((k) => ({ label: t(channelLabel(k)), n: stats.byChannel[k] ?? 0 }))} />
             </section>
           </div>
 

@@ -1,9 +1,10 @@
-import { useEffect, useId, useMemo, useState, type ChangeEvent } from 'react';
-import { stringify } from 'csv-stringify/browser/esm/sync';
+import { useId, useMemo, useState, type ChangeEvent } from 'react';
 import { ApiError, newIdempotencyKey } from '../../api/client.js';
 import { importContacts, type ImportResult } from '../../api/contacts.js';
-import { FormError, SelectField, Status } from '../../components/forms.js';
+import { FormError, SelectField } from '../../components/forms.js';
 import { Heading } from '../../components/Heading.js';
+import { WorkStatus } from '../../components/Progress.js';
+import { RejectedRows } from '../../components/RejectedRows.js';
 import { describeError } from '../../errors.js';
 import { useI18n, type MessageKey } from '../../i18n/i18n.js';
 import type { PageProps } from '../../routes.js';
@@ -16,8 +17,6 @@ import {
 
 /** The import endpoint's limit. */
 const MAX_BYTES = 50 * 1024 * 1024;
-/** Problems listed on the page; all of them are in the download. */
-const SHOWN_PROBLEMS = 1000;
 
 const fieldLabel = (f: ImportField): MessageKey => `contacts.${f}`;
 
@@ -41,19 +40,6 @@ function sample(table: SourceTable, column: number): string {
   return values.join(' · ');
 }
 
-/** Seconds since the work began, for the progress line; a long import should visibly be alive. */
-function useElapsed(running: boolean): number {
-  const [seconds, setSeconds] = useState(0);
-  useEffect(() => {
-    setSeconds(0);
-    if (!running) return;
-    const started = Date.now();
-    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 1000);
-    return () => clearInterval(timer);
-  }, [running]);
-  return seconds;
-}
-
 /**
  * Years of old spreadsheets into the contact log: choose a CSV or XLSX file, match its columns to
  * contact fields, check it (a dry run listing every bad row), then import it, all or nothing.
@@ -69,7 +55,6 @@ export default function ImportPage({ title }: PageProps) {
   const [imported, setImported] = useState<ImportResult | null>(null);
   const [phase, setPhase] = useState<Phase>('idle');
   const [error, setError] = useState<string | null>(null);
-  const elapsed = useElapsed(phase !== 'idle');
 
   const label = (f: ImportField) => t(fieldLabel(f));
   const showTable = (next: SourceTable) => {
@@ -156,23 +141,16 @@ export default function ImportPage({ title }: PageProps) {
       <ContactsNav />
       <p className="lead">{t('contacts.import.text')}</p>
       <FormError message={error} />
-      <Status
-        message={
-          phase !== 'idle'
-            ? phaseText[phase]
-            : imported && (
-                <>
-                  {t('contacts.import.done', { created: imported.created, duplicates: imported.duplicates })} <Link to="/contacts">{t('contacts.import.toList')}</Link>
-                </>
-              )
+      <WorkStatus
+        working={phase === 'idle' ? null : phaseText[phase]}
+        outcome={
+          imported && (
+            <>
+              {t('contacts.import.done', { created: imported.created, duplicates: imported.duplicates })} <Link to="/contacts">{t('contacts.import.toList')}</Link>
+            </>
+          )
         }
       />
-      {phase !== 'idle' && (
-        <p className="progress">
-          <progress aria-label={phaseText[phase]} />
-          <span>{t('contacts.import.elapsed', { seconds: elapsed })}</span>
-        </p>
-      )}
 
       <section className="panel" aria-labelledby="import-file">
         <h2 id="import-file">{t('contacts.import.step.file')}</h2>
@@ -287,13 +265,6 @@ function CheckResult({ check, table, mapping, busy, onImport }: { check: Check; 
       return { row: source?.row ?? p.row, column: columnOf(p.field), value: value ?? '', message };
     });
   }, [result, file, table, mapping, t]);
-  const download = useMemo(() => {
-    if (problems.length <= SHOWN_PROBLEMS) return null;
-    const csv = stringify([[t('contacts.import.row'), t('contacts.import.column'), t('contacts.import.value'), t('contacts.import.problem')], ...problems.map((p) => [p.row, p.column, p.value, p.message])]);
-    return URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-  }, [problems, t]);
-  useEffect(() => () => void (download && URL.revokeObjectURL(download)), [download]);
-
   const badRows = new Set(problems.map((p) => p.row)).size;
   return (
     <section className="panel" aria-labelledby="import-check">
@@ -309,33 +280,7 @@ function CheckResult({ check, table, mapping, busy, onImport }: { check: Check; 
       ) : (
         <>
           <p className="field-error">{t('contacts.import.rejected', { rows: badRows })}</p>
-          {download && (
-            <p>
-              {t('contacts.import.firstProblems', { shown: SHOWN_PROBLEMS, count: problems.length })}{' '}
-              <a href={download} download="import-problems.csv">{t('contacts.import.download')}</a>
-            </p>
-          )}
-          <table className="data-table">
-            <caption className="visually-hidden">{t('contacts.import.step.check')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('contacts.import.row')}</th>
-                <th scope="col">{t('contacts.import.column')}</th>
-                <th scope="col">{t('contacts.import.value')}</th>
-                <th scope="col">{t('contacts.import.problem')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
-                <tr key={i}>
-                  <th scope="row" data-label={t('contacts.import.row')}>{p.row}</th>
-                  <td data-label={t('contacts.import.column')}>{p.column}</td>
-                  <td data-label={t('contacts.import.value')} className="details-cell">{p.value}</td>
-                  <td data-label={t('contacts.import.problem')} className="details-cell">{p.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RejectedRows caption={t('contacts.import.step.check')} problems={problems} />
         </>
       )}
     </section>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { listContacts, updateContact, type Channel, type ContactOutline, type ContactQuery, type Status, type Topic } from '../../api/contacts.js';
+import { listAssignees, listContacts, updateContact, type Assignee, type Channel, type ContactOutline, type ContactQuery, type Status, type Topic } from '../../api/contacts.js';
 import { FormError, SelectField, Status as StatusMessage, TextField } from '../../components/forms.js';
 import { Heading } from '../../components/Heading.js';
 import { describeError } from '../../errors.js';
@@ -21,17 +21,18 @@ interface Filters {
   nationality: string;
   /** `open` is the queue still to work through: new and assigned. */
   status: Status | 'open' | '';
+  assigneeId: string;
 }
 
-const NO_FILTERS: Filters = { from: '', to: '', topic: '', channel: '', language: '', nationality: '', status: '' };
-const FILTER_FIELDS = ['from', 'to', 'topic', 'channel', 'language', 'nationality', 'status', 'phone'];
+const NO_FILTERS: Filters = { from: '', to: '', topic: '', channel: '', language: '', nationality: '', status: '', assigneeId: '' };
+const FILTER_FIELDS = ['from', 'to', 'topic', 'channel', 'language', 'nationality', 'status', 'assigneeId', 'phone'];
 const PAGE_SIZE = 50;
 
 function queryOf(f: Filters, phone: string): ContactQuery {
   const status: Status[] | undefined = f.status === 'open' ? ['new', 'assigned'] : f.status ? [f.status] : undefined;
   return {
     from: f.from || undefined, to: f.to || undefined, topic: f.topic || undefined, channel: f.channel || undefined,
-    language: f.language || undefined, nationality: f.nationality || undefined, status, phone: phone || undefined, limit: PAGE_SIZE,
+    language: f.language || undefined, nationality: f.nationality || undefined, status, assigneeId: f.assigneeId || undefined, phone: phone || undefined, limit: PAGE_SIZE,
   };
 }
 
@@ -50,6 +51,12 @@ export default function QueuePage({ title }: PageProps) {
   const [loading, setLoading] = useState(true);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState('');
+  const [assignees, setAssignees] = useState<Assignee[]>([]);
+
+  useEffect(() => {
+    // Without the list the filter offers no names; the contacts themselves still load.
+    listAssignees().then((page) => setAssignees(page.items), () => setAssignees([]));
+  }, []);
 
   const load = useCallback(
     async (cursor?: string) => {
@@ -94,7 +101,7 @@ export default function QueuePage({ title }: PageProps) {
     setErrors({});
     try {
       const updated = await updateContact(c.id, body);
-      setItems((all) => all.map((x) => (x.id === c.id ? { ...x, status: updated.status, assigneeId: updated.assigneeId } : x)));
+      setItems((all) => all.map((x) => (x.id === c.id ? { ...x, status: updated.status, assigneeId: updated.assigneeId, assigneeName: updated.assigneeName } : x)));
       setNotice(done);
     } catch (err) {
       setErrors({ form: describeError(t, err) });
@@ -114,6 +121,8 @@ export default function QueuePage({ title }: PageProps) {
         <TextField label={t('contacts.filter.to')} type="date" value={form.to} onChange={set('to')} error={errors.to} />
         <SelectField label={t('contacts.status')} empty={any} value={form.status} onChange={set('status')} error={errors.status}
           options={[{ value: 'open', label: t('contacts.status.open') }, ...STATUSES.map((s) => ({ value: s, label: t(statusLabel(s)) }))]} />
+        <SelectField label={t('contacts.filter.assignee')} empty={any} value={form.assigneeId} onChange={set('assigneeId')} error={errors.assigneeId}
+          options={assignees.map((a) => ({ value: a.id, label: a.name }))} />
         <SelectField label={t('contacts.topic')} empty={any} value={form.topic} onChange={set('topic')} options={TOPICS.map((x) => ({ value: x, label: t(topicLabel(x)) }))} />
         <SelectField label={t('contacts.channel')} empty={any} value={form.channel} onChange={set('channel')} options={CHANNELS.map((c) => ({ value: c, label: t(channelLabel(c)) }))} />
         <SelectField label={t('contacts.language')} empty={any} value={form.language} onChange={set('language')} options={names.languages} />

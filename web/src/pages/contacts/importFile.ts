@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/browser/esm/sync';
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { OptionalField } from '../../../../src/modules/helpline/contacts.schemas.js';
+import { decodeText } from '../../files.js';
 
 /**
  * Reading a CSV or XLSX file in the browser and turning it into the CSV the import endpoint reads:
@@ -51,17 +52,8 @@ function delimiterOf(text: string): string {
   return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
 }
 
-/** UTF-8, or else the Central European code page that older Serbian spreadsheets were saved in. */
-function decode(bytes: ArrayBuffer): { text: string; encoding?: string } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { text: new TextDecoder('windows-1250').decode(bytes), encoding: 'windows-1250' };
-  }
-}
-
 export function readCsv(bytes: ArrayBuffer): SourceTable {
-  const { text, encoding } = decode(bytes);
+  const { text, encoding } = decodeText(bytes);
   const records = parse(text, { bom: true, delimiter: delimiterOf(text), relax_column_count: true, skip_empty_lines: false }) as string[][];
   return tableOf(records, encoding ? { encoding } : {});
 }

@@ -12,10 +12,14 @@ export function useCanWork(): boolean {
 
 const BADGE: Record<Status, string> = { new: 'badge-new', assigned: 'badge-assigned', done: 'badge-on' };
 
-/** The status, and who has the contact: the API names assignees only by id, so "you" or "a colleague". */
+/** The status, and who has the contact: "you", or the colleague's name. */
 export function StatusBadge({ contact, me }: { contact: ContactOutline; me: string }) {
   const { t } = useI18n();
-  const who = contact.assigneeId === null ? null : contact.assigneeId === me ? t('contacts.assignee.you') : t('contacts.assignee.colleague');
+  const who =
+    contact.assigneeId === null ? null
+    : contact.assigneeId === me ? t('contacts.assignee.you')
+    : contact.assigneeName ? t('contacts.assignee.named', { name: contact.assigneeName })
+    : t('contacts.assignee.colleague');
   return (
     <>
       <span className={`badge ${BADGE[contact.status]}`}>{t(statusLabel(contact.status))}</span>

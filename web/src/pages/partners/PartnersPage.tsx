@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { listPartners, PARTNER_KIND_IDS, type Partner, type PartnerQuery } from '../../api/partners.js';
 import { FormError, SelectField, Status, TextField } from '../../components/forms.js';
 import { Heading } from '../../components/Heading.js';
+import { DataTable, LoadMore, usePagedList, type Column } from '../../components/lists.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { PageProps } from '../../routes.js';
 import { useFormat } from '../cases/fields.js';
-import { errorUnder, formErrorsOf, labels, noErrors, optionsOf, type FormErrors } from '../cases/labels.js';
+import { errorUnder, formErrorsOf, labels, noErrors, optionsOf } from '../cases/labels.js';
 import { PartnerForm } from './PartnerForm.js';
 
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string };
@@ -25,33 +26,15 @@ export default function PartnersPage({ title }: PageProps) {
   const [view, setView] = useState<View>({ kind: 'list' });
   const [draft, setDraft] = useState<Filter>(NO_FILTER);
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
-  const [partners, setPartners] = useState<Partner[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [notice, setNotice] = useState('');
-
-  const load = useCallback(
-    async (cursor?: string) => {
-      setLoading(true);
-      setErrors(noErrors);
-      try {
-        const query: PartnerQuery = { kind: filter.kind || undefined, q: filter.q || undefined, active: filter.active, limit: 100, cursor };
-        const page = await listPartners(query);
-        setPartners((before) => (cursor ? [...before, ...page.items] : page.items));
-        setNextCursor(page.nextCursor);
-      } catch (e) {
-        setErrors(formErrorsOf(t, e, ['kind', 'q', 'active']));
-      } finally {
-        setLoading(false);
-      }
-    },
-    [filter, t],
+  const list = usePagedList(
+    useCallback((cursor?: string) => {
+      const query: PartnerQuery = { kind: filter.kind || undefined, q: filter.q || undefined, active: filter.active, limit: 100, cursor };
+      return listPartners(query);
+    }, [filter]),
   );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const errors = useMemo(() => (list.error ? formErrorsOf(t, list.error, ['kind', 'q', 'active']) : noErrors), [list.error, t]);
+  const partners = list.items;
 
   const apply = (e: FormEvent) => {
     e.preventDefault();
@@ -61,12 +44,59 @@ export default function PartnersPage({ title }: PageProps) {
   const saved = (p: Partner, created: boolean) => {
     setView({ kind: 'list' });
     setNotice(t(created ? 'cases.partners.added' : 'cases.partners.saved', { name: p.name }));
-    void load();
+    void list.reload();
   };
 
   if (view.kind === 'add') return <PartnerForm onSaved={saved} onCancel={() => setView({ kind: 'list' })} />;
   const edited = view.kind === 'edit' ? partners.find((p) => p.id === view.id) : undefined;
   if (edited) return <PartnerForm partner={edited} onSaved={saved} onCancel={() => setView({ kind: 'list' })} />;
+
+  const columns: Column<Partner>[] = [
+    {
+      label: t('cases.partners.name'),
+      rowHeader: true,
+      cell: (p) => (
+        <>
+          <span className="cell-main">{p.name}</span>
+          <span className="cell-sub">{[p.city, f.country(p.country)].filter(Boolean).join(', ')}</span>
+          {p.website && (
+            <a className="cell-sub" href={p.website} rel="noopener noreferrer" target="_blank">{p.website}</a>
+          )}
+          {!p.active && <span className="badge badge-off">{t('cases.partners.inactive')}</span>}
+        </>
+      ),
+    },
+    { label: t('cases.partners.kind'), cell: (p) => labels.partnerKind(t, p.kind) },
+    { label: t('cases.partners.sectors'), cell: (p) => p.sectors.map((s) => labels.sector(t, s)).join(', ') || '–' },
+    { label: t('cases.partners.languages'), cell: (p) => p.languages.map(f.language).join(', ') || '–' },
+    {
+      label: t('cases.partners.contacts'),
+      cell: (p) =>
+        p.contacts.length ? (
+          <ul className="plain-list">
+            {p.contacts.map((c, i) => (
+              <li key={i}>
+                {[c.name, c.role].filter(Boolean).join(', ')}
+                {c.phone && <a className="cell-sub" href={`tel:${c.phone}`}>{c.phone}</a>}
+                {c.email && <a className="cell-sub" href={`mailto:${c.email}`}>{c.email}</a>}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          '–'
+        ),
+    },
+    {
+      label: t('cases.actions'),
+      actions: true,
+      cell: (p) => (
+        <button type="button" className="button secondary small" onClick={() => setView({ kind: 'edit', id: p.id })}>
+          {t('cases.partners.edit')}
+          <span className="visually-hidden"> {p.name}</span>
+        </button>
+      ),
+    },
+  ];
 
   return (
     <>
@@ -87,68 +117,10 @@ export default function PartnersPage({ title }: PageProps) {
           <button type="submit" className="button">{t('cases.filter.apply')}</button>
         </div>
       </form>
-      <Status message={loading ? t('common.loading') : notice || (errors.form ? '' : t('cases.partners.count', { n: partners.length }))} />
+      <Status message={list.loading ? t('common.loading') : notice || (errors.form ? '' : t('cases.partners.count', { n: partners.length }))} />
       <FormError message={errors.form} />
-      {partners.length > 0 && (
-        <table className="data-table">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('cases.partners.name')}</th>
-              <th scope="col">{t('cases.partners.kind')}</th>
-              <th scope="col">{t('cases.partners.sectors')}</th>
-              <th scope="col">{t('cases.partners.languages')}</th>
-              <th scope="col">{t('cases.partners.contacts')}</th>
-              <th scope="col"><span className="visually-hidden">{t('cases.actions')}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {partners.map((p) => (
-              <tr key={p.id} className={p.active ? undefined : 'muted-row'}>
-                <th scope="row" data-label={t('cases.partners.name')}>
-                  <span className="cell-main">{p.name}</span>
-                  <span className="cell-sub">{[p.city, f.country(p.country)].filter(Boolean).join(', ')}</span>
-                  {p.website && (
-                    <a className="cell-sub" href={p.website} rel="noopener noreferrer" target="_blank">{p.website}</a>
-                  )}
-                  {!p.active && <span className="badge badge-off">{t('cases.partners.inactive')}</span>}
-                </th>
-                <td data-label={t('cases.partners.kind')}>{labels.partnerKind(t, p.kind)}</td>
-                <td data-label={t('cases.partners.sectors')}>{p.sectors.map((s) => labels.sector(t, s)).join(', ') || '–'}</td>
-                <td data-label={t('cases.partners.languages')}>{p.languages.map(f.language).join(', ') || '–'}</td>
-                <td data-label={t('cases.partners.contacts')}>
-                  {p.contacts.length ? (
-                    <ul className="plain-list">
-                      {p.contacts.map((c, i) => (
-                        <li key={i}>
-                          {[c.name, c.role].filter(Boolean).join(', ')}
-                          {c.phone && <a className="cell-sub" href={`tel:${c.phone}`}>{c.phone}</a>}
-                          {c.email && <a className="cell-sub" href={`mailto:${c.email}`}>{c.email}</a>}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    '–'
-                  )}
-                </td>
-                <td>
-                  <button type="button" className="button secondary small" onClick={() => setView({ kind: 'edit', id: p.id })}>
-                    {t('cases.partners.edit')}
-                    <span className="visually-hidden"> {p.name}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {nextCursor && (
-        <p>
-          <button type="button" className="button secondary" disabled={loading} onClick={() => void load(nextCursor)}>
-            {t('common.loadMore')}
-          </button>
-        </p>
-      )}
+      <DataTable caption={title} columns={columns} rows={partners} rowKey={(p) => p.id} rowClass={(p) => (p.active ? undefined : 'muted-row')} />
+      <LoadMore list={list} />
     </>
   );
 }

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { listUsers, type StaffUser } from '../../api/users.js';
 import { FormError, Status } from '../../components/forms.js';
 import { Heading } from '../../components/Heading.js';
+import { DataTable, LoadMore, usePagedList, type Column } from '../../components/lists.js';
 import { describeError } from '../../errors.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { PageProps } from '../../routes.js';
@@ -16,32 +17,9 @@ type View = { kind: 'list' } | { kind: 'invite' } | { kind: 'manage'; id: string
 export default function UsersPage({ title }: PageProps) {
   const { t } = useI18n();
   const { user: me } = useSignedIn();
-  const [users, setUsers] = useState<StaffUser[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [view, setView] = useState<View>({ kind: 'list' });
-
-  const load = useCallback(
-    async (cursor?: string) => {
-      setLoading(true);
-      setError(null);
-      try {
-        const page = await listUsers({ limit: 100, cursor });
-        setUsers((before) => (cursor ? [...before, ...page.items] : page.items));
-        setNextCursor(page.nextCursor);
-      } catch (e) {
-        setError(describeError(t, e));
-      } finally {
-        setLoading(false);
-      }
-    },
-    [t],
-  );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const list = usePagedList(useCallback((cursor?: string) => listUsers({ limit: 100, cursor }), []));
+  const { items: users, setItems: setUsers } = list;
 
   const replace = (u: StaffUser) => setUsers((all) => all.map((x) => (x.id === u.id ? u : x)));
   const toList = () => setView({ kind: 'list' });
@@ -57,6 +35,32 @@ export default function UsersPage({ title }: PageProps) {
   const managed = view.kind === 'manage' ? users.find((u) => u.id === view.id) : undefined;
   if (managed) return <ManageUser user={managed} isSelf={managed.id === me.id} onUpdated={replace} onBack={toList} />;
 
+  const columns: Column<StaffUser>[] = [
+    {
+      label: t('users.name'),
+      rowHeader: true,
+      cell: (u) => (
+        <>
+          <span className="cell-main">{u.name}</span>
+          <span className="cell-sub">{u.email}</span>
+        </>
+      ),
+    },
+    { label: t('users.roles'), cell: (u) => u.roles.map((r) => t(roleLabel(r))).join(', ') },
+    { label: t('users.status'), cell: (u) => <span className={`badge ${u.disabled ? 'badge-off' : 'badge-on'}`}>{t(u.disabled ? 'users.disabled' : 'users.active')}</span> },
+    { label: t('users.mfa'), cell: (u) => t(u.mfaEnabled ? 'users.mfa.on' : 'users.mfa.off') },
+    {
+      label: t('users.actions'),
+      actions: true,
+      cell: (u) => (
+        <button type="button" className="button secondary small" onClick={() => setView({ kind: 'manage', id: u.id })}>
+          {t('users.manage')}
+          <span className="visually-hidden"> {u.name}</span>
+        </button>
+      ),
+    },
+  ];
+
   return (
     <>
       <Heading>{title}</Heading>
@@ -65,50 +69,10 @@ export default function UsersPage({ title }: PageProps) {
           {t('users.invite')}
         </button>
       </p>
-      <FormError message={error} />
-      <Status message={loading ? t('common.loading') : ''} />
-      {users.length > 0 && (
-        <table className="data-table">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('users.name')}</th>
-              <th scope="col">{t('users.roles')}</th>
-              <th scope="col">{t('users.status')}</th>
-              <th scope="col">{t('users.mfa')}</th>
-              <th scope="col"><span className="visually-hidden">{t('users.actions')}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} className={u.disabled ? 'muted-row' : undefined}>
-                <th scope="row" data-label={t('users.name')}>
-                  <span className="cell-main">{u.name}</span>
-                  <span className="cell-sub">{u.email}</span>
-                </th>
-                <td data-label={t('users.roles')}>{u.roles.map((r) => t(roleLabel(r))).join(', ')}</td>
-                <td data-label={t('users.status')}>
-                  <span className={`badge ${u.disabled ? 'badge-off' : 'badge-on'}`}>{t(u.disabled ? 'users.disabled' : 'users.active')}</span>
-                </td>
-                <td data-label={t('users.mfa')}>{t(u.mfaEnabled ? 'users.mfa.on' : 'users.mfa.off')}</td>
-                <td>
-                  <button type="button" className="button secondary small" onClick={() => setView({ kind: 'manage', id: u.id })}>
-                    {t('users.manage')}
-                    <span className="visually-hidden"> {u.name}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {nextCursor && (
-        <p>
-          <button type="button" className="button secondary" disabled={loading} onClick={() => void load(nextCursor)}>
-            {t('common.loadMore')}
-          </button>
-        </p>
-      )}
+      <FormError message={list.error ? describeError(t, list.error) : null} />
+      <Status message={list.loading ? t('common.loading') : ''} />
+      <DataTable caption={title} columns={columns} rows={users} rowKey={(u) => u.id} rowClass={(u) => (u.disabled ? 'muted-row' : undefined)} />
+      <LoadMore list={list} />
     </>
   );
 }

@@ -1,0 +1,178 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addUser, PASSWORD, signIn as signInApi } from '../support.js';
+import { accessibilityProblems, describeInBrowser, launchBrowser, openPage, startServer, type LiveServer, type WatchedPage } from './browser.js';
+
+const DESKTOP = { width: 1280, height: 900 };
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+const heading = (page: Page, text: string | RegExp) => page.getByRole('heading', { level: 1, name: text }).waitFor();
+const menuOf = (page: Page) => page.getByRole('navigation', { name: 'Main menu' }).getByRole('link').allTextContents();
+
+// A page's export as Meta Business Suite writes it, cut to three posts; the second has a reach no network reports.
+const META_CSV = [
+  '"Post ID","Page ID","Page name","Description","Publish time","Permalink","Post type","Date","Impressions","Reach","Reactions, Comments and Shares","Total clicks","3-second video views"',
+  '"114905131880581_3401234567890123","114905131880581","Radna pravda","Kampanja počinje danas.","09/14/2020 10:00","https://www.facebook.com/114905131880581/posts/3401234567890123","Photos","Lifetime","15210","12480","412","196",""',
+  '"114905131880581_3401234567890456","114905131880581","Radna pravda","Šta je prinudni rad?","09/20/2020 12:00","https://www.facebook.com/114905131880581/videos/3401234567890456","Videos","Lifetime","41800","-30250","980","1420","9870"',
+  '"114905131880581_3401234567891012","114905131880581","Radna pravda","Pasoš je vaš.","10/16/2020 18:00","https://www.facebook.com/114905131880581/posts/3401234567891012","Photos","Lifetime","9904","8120","143","260",""',
+].join('\r\n');
+
+describeInBrowser('the campaign pages in a browser', () => {
+  let server: LiveServer;
+  let browser: Browser;
+  let coordinator: WatchedPage;
+
+  beforeAll(async () => {
+    server = await startServer();
+    await addUser(server.h.ctx, 'campaign@example.test', ['campaign']);
+    await addUser(server.h.ctx, 'hotline@example.test', ['hotline']);
+    // Two callers during the campaign said they heard of the helpline through it, one through the radio.
+    const hotline = await signInApi(server.h.app, 'hotline@example.test');
+    for (const [receivedAt, heardAbout] of [['2020-09-15T10:00:00+02:00', 'labour-rights-now'], ['2020-10-02T16:30:00+02:00', 'labour-rights-now'], ['2020-10-03T09:00:00+02:00', 'radio']]) {
+      expect((await hotline('POST', '/api/v1/contacts', { receivedAt, channel: 'phone', topics: ['labour_rights'], heardAbout })).statusCode).toBe(201);
+    }
+    browser = await launchBrowser();
+    coordinator = await openPage(browser, DESKTOP);
+  });
+
+  afterAll(async () => {
+    expect(coordinator?.cspViolations ?? []).toEqual([]);
+    expect(coordinator?.pageErrors ?? []).toEqual([]);
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('lets the campaign coordinator create a campaign, import a Meta export skipping its bad row, read the report, write a page and hand out leaflets', async () => {
+    const { page } = coordinator;
+    await page.goto(`${server.url}/app/campaigns`);
+    await signIn(page, 'campaign@example.test');
+    await heading(page, 'Campaigns');
+    expect(await menuOf(page)).toContain('Campaigns');
+    await page.getByRole('link', { name: 'New campaign' }).click();
+    await heading(page, 'New campaign');
+
+    // An end before the start is refused beside the end date, and nothing is created.
+    await page.getByLabel('Name', { exact: true }).fill('Labour Rights – Now!');
+    await page.getByLabel(/^Address/).fill('labour-rights-now');
+    await page.getByLabel('Starts on').fill('2020-09-14');
+    await page.getByLabel('Ends on').fill('2020-09-01');
+    await page.getByLabel('English', { exact: true }).check();
+    await page.getByLabel('Goals').fill('Workers know their rights before they travel\nThe helpline number is known');
+    await page.getByRole('button', { name: 'Create the campaign' }).click();
+    await page.getByText('The campaign cannot end before it starts.').waitFor();
+    expect(await page.getByLabel('Ends on').getAttribute('aria-invalid')).toBe('true');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByLabel('Ends on').fill('2020-10-31');
+    await page.getByRole('button', { name: 'Create the campaign' }).click();
+    await heading(page, 'Labour Rights – Now!');
+    await page.getByRole('status').filter({ hasText: 'No posts yet.' }).waitFor();
+
+    // The check is slow enough here for its progress to show.
+    const imports = (url: URL) => url.pathname.endsWith('/posts/imports');
+    await page.route(imports, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.getByRole('navigation', { name: /Pages of the campaign/ }).getByRole('link', { name: 'Import from Meta or X' }).click();
+    await page.getByLabel('Export file (CSV or Excel .xlsx)').setInputFiles({ name: 'facebook-posts.csv', mimeType: 'text/csv', buffer: Buffer.from(META_CSV) });
+    await page.getByRole('progressbar', { name: /^Checking .*facebook-posts\.csv/ }).waitFor();
+    await page.getByText('1 row has problems. Nothing has been imported.').waitFor();
+    const rejected = page.getByRole('table', { name: 'Rows with problems' }).getByRole('row');
+    expect(await rejected.count()).toBe(2);
+    expect(await rejected.nth(1).getByRole('cell').allTextContents()).toEqual(['Reach', expect.stringContaining('')]);
+    expect(await rejected.nth(1).getByRole('rowheader').textContent()).toBe('3');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: '/tmp/campaign-import-1280.png', fullPage: true });
+
+    await page.getByRole('button', { name: 'Skip the 1 row with problems' }).click();
+    await page.getByText(/Ready: 2 new posts, 0 posts updated, 0 unchanged; 1 row with problems is skipped/).waitFor();
+    await page.getByRole('button', { name: 'Import (2 new, 0 updated)' }).click();
+    await page.getByRole('progressbar', { name: /^Importing .*facebook-posts\.csv/ }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Imported: 2 new, 0 updated, 0 unchanged, 1 row skipped.' }).waitFor();
+    await page.unroute(imports);
+
+    await page.getByRole('link', { name: 'See the posts' }).click();
+    await page.getByRole('status').filter({ hasText: '2 posts' }).waitFor();
+    const posts = page.getByRole('table', { name: 'Posts', exact: true }).getByRole('row');
+    expect(await posts.count()).toBe(3);
+    // The newest first: 16 October with a reach of 8,120, then 14 September with 12,480.
+    expect(await posts.nth(1).getByRole('cell').allTextContents()).toEqual(['Facebook', 'Pasoš je vaš.', '8,120', '9,904', '403', '260', '–']);
+    expect(await posts.nth(2).getByRole('cell').allTextContents()).toEqual(['Facebook', 'Kampanja počinje danas.', '12,480', '15,210', '608', '196', '–']);
+
+    await page.getByRole('navigation', { name: /Pages of the campaign/ }).getByRole('link', { name: 'Report' }).click();
+    const byChannel = page.getByRole('table', { name: 'Per channel', exact: true });
+    await byChannel.waitFor();
+    // Facebook: 2 posts, reach 20,600, 25,114 impressions, 608 + 403 engagements (reactions and clicks), 1,011 / 20,600 = 4.91%.
+    expect(await byChannel.getByRole('row', { name: /Facebook/ }).getByRole('cell').allTextContents()).toEqual(['2', '20,600', '25,114', '1,011', '456', '4.91%']);
+    const impact = page.getByRole('table', { name: 'Contacts per period', exact: true });
+    expect(await impact.getByRole('row', { name: /During/ }).getByRole('cell').last().textContent()).toBe('2');
+    expect(await impact.getByRole('row', { name: /Before/ }).getByRole('cell').last().textContent()).toBe('0');
+    await page.getByText('We had 2 posts in total. Facebook posts had a total reach of 20,600, with 1,011 engagements.').waitFor();
+    await page.getByText('Ukupno smo imali 2 objave.', { exact: false }).first().waitFor();
+    await page.getByRole('button', { name: 'Copy the English text' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Download the figures (CSV)' }).getAttribute('href')).toMatch(/\/report\/export\?format=csv&lang=en$/);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: '/tmp/campaign-report-1280.png', fullPage: true });
+
+    // The English page, written in Markdown with the server's preview beside it; raw HTML stays text.
+    await page.getByRole('navigation', { name: /Pages of the campaign/ }).getByRole('link', { name: 'Public pages' }).click();
+    await page.getByLabel('Write or change the page in').selectOption('en');
+    await page.getByLabel('Title', { exact: true }).fill('Know your rights');
+    await page.getByLabel('Text (Markdown)').fill('# Before you travel\n\nCall **0800 101 010**. <script>alert(1)</script>');
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await preview.getByRole('heading', { level: 2, name: 'Before you travel' }).waitFor();
+    expect(await preview.locator('strong').textContent()).toBe('0800 101 010');
+    expect(await preview.textContent()).toContain('<script>alert(1)</script>');
+    expect(await preview.locator('script').count()).toBe(0);
+    await page.getByRole('button', { name: 'Publish the page' }).click();
+    await page.getByRole('status').filter({ hasText: 'is published' }).waitFor();
+    await page.getByRole('table', { name: 'Pages and their visits' }).getByRole('link', { name: 'Know your rights' }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    // A leaflet, and more copies handed out than were printed: refused beside the number of copies.
+    await page.getByRole('navigation', { name: /Pages of the campaign/ }).getByRole('link', { name: 'Printed materials' }).click();
+    await page.getByRole('button', { name: 'Add an item' }).click();
+    const item = page.getByRole('form', { name: 'Add an item' });
+    await item.getByLabel('Kind').selectOption('leaflet');
+    await item.getByLabel('Title').fill('Know your rights before you travel');
+    await item.getByLabel('Language', { exact: true }).fill('en');
+    await item.getByLabel('Copies printed').fill('1000');
+    await item.getByRole('button', { name: 'Add an item' }).click();
+    await page.getByRole('status').filter({ hasText: 'The item is added.' }).waitFor();
+    await page.getByRole('button', { name: /Record copies handed out/ }).click();
+    const handOut = page.getByRole('form', { name: /Record copies handed out/ });
+    await handOut.getByLabel('Partner who carried them').fill('Independent Road Workers’ Union');
+    await handOut.getByLabel('Kind of partner').selectOption('union');
+    await handOut.getByLabel('Place', { exact: true }).fill('Bypass construction site');
+    await handOut.getByLabel('Kind of place').selectOption('construction_site');
+    await handOut.getByLabel('Copies').fill('1200');
+    await handOut.getByLabel('Handed out on').fill('2020-09-20');
+    await handOut.getByRole('button', { name: 'Record' }).click();
+    await handOut.getByText('only 1000 copies are left in stock').waitFor();
+    await handOut.getByLabel('Copies').fill('400');
+    await handOut.getByRole('button', { name: 'Record' }).click();
+    await page.getByRole('status').filter({ hasText: 'The copies handed out are recorded.' }).waitFor();
+    expect(await page.getByRole('row', { name: /Know your rights before you travel/ }).getByRole('cell').allTextContents()).toEqual(['English', '1,000', '400', '600', expect.stringContaining('Record')]);
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
+
+  it('shows a hotline operator no Campaigns menu', async () => {
+    const hotline = await openPage(browser, DESKTOP);
+    try {
+      await hotline.page.goto(`${server.url}/app/`);
+      await hotline.page.screenshot({ path: '/tmp/campaign-hotline-start.png' }).catch(() => undefined);
+      await signIn(hotline.page, 'hotline@example.test');
+      await hotline.page.getByRole('navigation', { name: 'Main menu' }).waitFor();
+      const menu = await menuOf(hotline.page);
+      expect(menu).toContain('Contacts');
+      expect(menu).not.toContain('Campaigns');
+    } finally {
+      await hotline.close();
+    }
+  });
+});
