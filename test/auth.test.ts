@@ -1,6 +1,7 @@
 import { authenticator } from 'otplib';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { openDatabase } from '../src/db/database.js';
 import { SESSION_IDLE_MS, SESSION_ABSOLUTE_MS } from '../src/platform/auth/auth.service.js';
 import { UsersService } from '../src/modules/users/users.service.js';
 import { addUser, describeEachDb, harness, PASSWORD, signIn, type Harness } from './support.js';
@@ -64,6 +65,30 @@ describeEachDb('staff sign-in and sessions', (dialect) => {
   it('revokes the session at sign-out', async () => {
     const admin = await signIn(h.app, 'admin@example.test');
     expect((await admin('POST', '/api/v1/auth/logout', {})).statusCode).toBe(200);
+    expect((await admin('GET', '/api/v1/auth/me')).statusCode).toBe(401);
+  });
+
+  it('keeps staff API answers out of every cache and out of any page that would frame or render them', async () => {
+    const admin = await signIn(h.app, 'admin@example.test');
+    const r = await admin('GET', '/api/v1/auth/me');
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['cache-control']).toBe('no-store');
+    expect(r.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['x-frame-options']).toBe('DENY');
+    expect(r.headers['cross-origin-resource-policy']).toBe('same-origin');
+  });
+
+  it('sees a session ended by another connection to the same database at once', async () => {
+    const admin = await signIn(h.app, 'admin@example.test');
+    expect((await admin('GET', '/api/v1/auth/me')).statusCode).toBe(200);
+    // Another process (a second server, or the CLI) removes the session behind this one's back.
+    const other = openDatabase(h.env.DATABASE_URL!);
+    try {
+      await other.db.deleteFrom('sessions').execute();
+    } finally {
+      await other.close();
+    }
     expect((await admin('GET', '/api/v1/auth/me')).statusCode).toBe(401);
   });
 

@@ -29,8 +29,17 @@ export function installSecurityHeaders(app: FastifyInstance, opts: { https: bool
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
     ...(opts.https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
   };
-  // Staff API answers hold personal data: no cache anywhere may keep them.
-  const api = { ...common, 'cache-control': 'no-store' };
+  // Staff API answers hold personal data: no cache anywhere may keep them. They are JSON, never a
+  // page: the document-only headers (opener, referrer, permissions) do nothing there, and the
+  // policy forbids everything, so a response a browser was tricked into rendering runs nothing.
+  const api: Record<string, string> = {
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'cross-origin-resource-policy': 'same-origin',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'cache-control': 'no-store',
+    ...(opts.https ? { 'strict-transport-security': common['strict-transport-security']! } : {}),
+  };
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(request.url.startsWith('/api/') ? api : common);
     done();

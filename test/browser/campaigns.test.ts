@@ -161,6 +161,101 @@ describeInBrowser('the campaign pages in a browser', () => {
     expect(await accessibilityProblems(page)).toEqual([]);
   });
 
+  it('lets the campaign coordinator hold an event with stakeholders and publish recommendations drawn from it', async () => {
+    const api = await signInApi(server.h.app, 'campaign@example.test');
+    const created = await api('POST', '/api/v1/campaigns', { name: 'Fair Recruitment 2021', slug: 'fair-recruitment-2021', startsOn: '2021-03-01', endsOn: '2021-05-31', languages: ['sr-Latn', 'en'] });
+    expect(created.statusCode).toBe(201);
+    const campaignId = created.json().id as string;
+    for (const [name, organisation, kind] of [['Milica Petrović', 'Labour Inspectorate', 'labour_inspection'], ['Ivan Jović', 'Ministry of Labour', 'ministry']]) {
+      expect((await api('POST', '/api/v1/stakeholders', { name, organisation, kind })).statusCode).toBe(201);
+    }
+    const watched = await openPage(browser, DESKTOP);
+    const { page } = watched;
+    try {
+      await page.goto(`${server.url}/app/campaigns/${campaignId}/events`);
+      await signIn(page, 'campaign@example.test');
+      await heading(page, 'Fair Recruitment 2021');
+      await page.getByRole('status').filter({ hasText: 'No events yet.' }).waitFor();
+
+      // An event without a format is refused beside the format.
+      await page.getByRole('button', { name: 'Add an event' }).click();
+      const form = page.getByRole('form', { name: 'Add an event' });
+      await form.getByLabel('Title').fill('Round table: recruitment fees');
+      await form.getByLabel('Date and time').fill('2021-04-15T10:00');
+      await form.getByLabel('Venue').fill('Media Centre, Belgrade');
+      await form.getByRole('button', { name: 'Add an event' }).click();
+      expect(await form.getByLabel('Format').getAttribute('aria-invalid')).toBe('true');
+      await form.getByLabel('Format').selectOption('hybrid');
+      await form.getByRole('button', { name: 'Add an event' }).click();
+      await page.getByRole('status').filter({ hasText: 'The event is added.' }).waitFor();
+      const row = page.getByRole('table', { name: 'Public events' }).getByRole('row', { name: /Round table: recruitment fees/ });
+      expect((await row.getByRole('cell').allTextContents()).slice(0, 2)).toEqual([expect.stringContaining('2021'), 'Media Centre, Belgrade']);
+
+      // The inspector is invited, says yes and comes; the room and the stream are counted.
+      const event = page.getByRole('region', { name: 'Round table: recruitment fees' });
+      await event.getByLabel(/Milica Petrović/).check();
+      await event.getByRole('button', { name: 'Invite stakeholders' }).click();
+      await page.getByRole('status').filter({ hasText: 'The invitations are recorded.' }).waitFor();
+      await event.getByText('1 invited: 0 yes, 0 maybe, 0 no, 1 not answered.').waitFor();
+      await event.getByLabel(/^Reply of .*Milica Petrović/).selectOption('yes');
+      await event.getByText('1 invited: 1 yes, 0 maybe, 0 no, 0 not answered.').waitFor();
+      await event.getByLabel(/^Attendance of .*Milica Petrović/).selectOption('in_person');
+      await page.getByRole('status').filter({ hasText: 'The change is saved.' }).waitFor();
+      await event.getByLabel('In person', { exact: true }).fill('24');
+      await event.getByLabel('Online', { exact: true }).fill('15');
+      await event.getByRole('button', { name: 'Save the attendance' }).click();
+      await row.getByRole('cell', { name: '39' }).waitFor();
+      await event.getByLabel('Topic', { exact: true }).fill('Agencies charge workers recruitment fees');
+      await event.getByLabel('Raised by').fill('Labour Inspectorate');
+      await event.getByRole('button', { name: 'Add the topic' }).click();
+      await event.getByText(/Agencies charge workers recruitment fees.*raised by .*Labour Inspectorate/).waitFor();
+      expect(await event.getByLabel(/^Attendance of .*Milica Petrović/).inputValue()).toBe('in_person');
+      expect(await accessibilityProblems(page)).toEqual([]);
+      await page.screenshot({ path: '/tmp/campaign-events-1280.png', fullPage: true });
+      // The recommendations drawn from it: refused online while there are none, then published in both languages.
+      await page.getByRole('navigation', { name: /Pages of the campaign/ }).getByRole('link', { name: 'Recommendations' }).click();
+      const start = page.getByRole('form', { name: 'Start the publication' });
+      await start.getByLabel(/Title.*Serbian/).fill('Pošteno zapošljavanje: preporuke');
+      await start.getByLabel(/Title.*English/).fill('Fair recruitment: recommendations');
+      await start.getByLabel(/^Address/).fill('fair-recruitment-2021');
+      await start.getByRole('button', { name: 'Start the publication' }).click();
+      await page.getByRole('status').filter({ hasText: 'The publication is started.' }).waitFor();
+      await page.getByText('A draft: not public yet.').waitFor();
+      await page.getByRole('button', { name: 'Publish' }).click();
+      await page.getByText(/a publication needs at least one recommendation/).waitFor();
+
+      await page.getByRole('button', { name: 'Add a recommendation' }).click();
+      const recommendation = page.getByRole('form', { name: 'Add a recommendation' });
+      await recommendation.getByLabel('Whom it addresses').selectOption('ministry_labour');
+      await recommendation.getByLabel(/Addressed to.*Serbian/).fill('Ministarstvo za rad, zapošljavanje, boračka i socijalna pitanja');
+      await recommendation.getByLabel(/Addressed to.*English/).fill('Ministry of Labour, Employment, Veteran and Social Affairs');
+      await recommendation.getByLabel(/Gap in the legal framework.*Serbian/).fill('Zakon ne zabranjuje agencijama da naplaćuju naknade radnicima.');
+      await recommendation.getByLabel(/Gap in the legal framework.*English/).fill('The law does not forbid agencies to charge workers fees.');
+      await recommendation.getByLabel(/Recommendation.*Serbian/).fill('Zabraniti naplatu naknada za zapošljavanje od radnika.');
+      await recommendation.getByLabel(/Recommendation.*English/).fill('Forbid charging workers recruitment fees.');
+      await recommendation.getByLabel('Agencies charge workers recruitment fees').check();
+      await recommendation.getByRole('button', { name: 'Add a recommendation' }).click();
+      await page.getByRole('status').filter({ hasText: 'The recommendation is added.' }).waitFor();
+      const listed = page.getByRole('table', { name: 'Recommendations in the publication' }).getByRole('row', { name: /Ministry of Labour/ });
+      expect(await listed.getByRole('cell').allTextContents()).toEqual(['1', 'The law does not forbid agencies to charge workers fees.', 'Forbid charging workers recruitment fees.', expect.stringContaining('Change')]);
+
+      await page.getByRole('button', { name: 'Publish' }).click();
+      await page.getByRole('status').filter({ hasText: 'The publication is online.' }).waitFor();
+      const link = page.getByRole('link', { name: /Public page in .*English/ });
+      expect(await link.getAttribute('href')).toBe('/en/recommendations/fair-recruitment-2021');
+      expect(await page.getByRole('link', { name: /PDF in .*English/ }).getAttribute('href')).toBe('/en/recommendations/fair-recruitment-2021.pdf');
+      await page.getByRole('button', { name: 'Take it down' }).waitFor();
+      expect(await accessibilityProblems(page)).toEqual([]);
+      await page.screenshot({ path: '/tmp/campaign-recommendations-1280.png', fullPage: true });
+      await link.click();
+      await page.getByRole('heading', { level: 1, name: 'Fair recruitment: recommendations' }).waitFor();
+      expect(watched.cspViolations).toEqual([]);
+      expect(watched.pageErrors).toEqual([]);
+    } finally {
+      await watched.close();
+    }
+  });
+
   it('shows a hotline operator no Campaigns menu', async () => {
     const hotline = await openPage(browser, DESKTOP);
     try {

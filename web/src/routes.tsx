@@ -62,6 +62,8 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/campaigns/:id/report', title: 'campaigns.tab.report', roles: ['coordinator', 'campaign'], page: lazy(() => import('./pages/campaigns/ReportPage.js')) },
   { path: '/campaigns/:id/pages', title: 'campaigns.tab.pages', roles: ['coordinator', 'campaign'], page: lazy(() => import('./pages/campaigns/PagesPage.js')) },
   { path: '/campaigns/:id/materials', title: 'campaigns.tab.materials', roles: ['coordinator', 'campaign'], page: lazy(() => import('./pages/campaigns/MaterialsPage.js')) },
+  { path: '/campaigns/:id/events', title: 'campaigns.tab.events', roles: ['coordinator', 'campaign'], page: lazy(() => import('./pages/campaigns/EventsPage.js')) },
+  { path: '/campaigns/:id/recommendations', title: 'campaigns.tab.recommendations', roles: ['coordinator', 'campaign'], page: lazy(() => import('./pages/campaigns/RecommendationsPage.js')) },
   { path: '/users', title: 'nav.users', description: 'nav.users.description', roles: ['admin'], menu: true, page: lazy(() => import('./pages/users/UsersPage.js')) },
   { path: '/audit', title: 'nav.auditTrail', description: 'nav.auditTrail.description', roles: ['admin'], menu: true, page: lazy(() => import('./pages/audit/AuditPage.js')) },
 ];

@@ -1,4 +1,5 @@
-import { CompiledQuery, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { firstRow } from '../../db/database.js';
 import type { DB, SessionsTable, UsersTable } from '../../db/schema.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -23,8 +24,7 @@ export class SessionsRepository {
   }
 
   async findWithUser(idHash: string): Promise<SessionWithUser | undefined> {
-    const { rows } = await this.db.executeQuery<SessionWithUser>(CompiledQuery.raw(this.findWithUserSql, [idHash]));
-    return rows[0];
+    return firstRow<SessionWithUser>(this.db, this.findWithUserSql, [idHash]);
   }
 
   async touch(idHash: string, at: string): Promise<void> {

@@ -1,8 +1,8 @@
 import type { CampaignReport } from '../../../src/modules/campaigns/campaign-export.js';
 import type { presentCampaign, presentPage, presentPost } from '../../../src/modules/campaigns/campaigns.presenter.js';
 import type { Channel } from '../../../src/modules/campaigns/campaigns.schemas.js';
-import type { presentMaterial } from '../../../src/modules/campaigns/outreach.presenter.js';
-import type { CARRIER_KINDS, MATERIAL_KINDS, PLACE_KINDS } from '../../../src/modules/campaigns/outreach.schemas.js';
+import type { presentEvent, presentFollowUp, presentInvitation, presentMaterial, presentPublication, presentRecommendation, presentStakeholder, presentTopic } from '../../../src/modules/campaigns/outreach.presenter.js';
+import type { ADDRESSEE_KINDS, ATTENDANCE, CARRIER_KINDS, EVENT_FORMATS, MATERIAL_KINDS, PLACE_KINDS, RSVPS } from '../../../src/modules/campaigns/outreach.schemas.js';
 import type { ImportResult as PostImportResult, RejectedRow } from '../../../src/modules/campaigns/post-import.service.js';
 import { request, type Page, type Query } from './client.js';
 
@@ -100,3 +100,85 @@ export const listMaterials = (id: string) => request<Page<Material>>('GET', `${b
 export const createMaterial = (id: string, body: MaterialFields, idempotencyKey: string) => request<Material>('POST', `${base(id)}/materials`, { body, idempotencyKey });
 export const distributeMaterial = (id: string, materialId: string, body: DistributionFields, idempotencyKey: string) =>
   request<unknown>('POST', `${base(id)}/materials/${encodeURIComponent(materialId)}/distributions`, { body, idempotencyKey });
+
+export type CampaignEvent = ReturnType<typeof presentEvent>;
+export type EventDetails = CampaignEvent & {
+  invitations: { total: number; yes: number; no: number; maybe: number; pending: number };
+  topics: ReturnType<typeof presentTopic>[];
+  followUps: ReturnType<typeof presentFollowUp>[];
+};
+export type Invitation = ReturnType<typeof presentInvitation>;
+export type Stakeholder = ReturnType<typeof presentStakeholder>;
+export type EventFormat = (typeof EVENT_FORMATS)[number];
+export type Rsvp = (typeof RSVPS)[number];
+export type Attendance = (typeof ATTENDANCE)[number];
+const FORMAT_ORDER: Record<EventFormat, number> = { online: 1, hybrid: 2, in_person: 3 };
+const RSVP_ORDER: Record<Rsvp, number> = { pending: 1, yes: 2, maybe: 3, no: 4 };
+const ATTENDANCE_ORDER: Record<Attendance, number> = { unknown: 1, in_person: 2, online: 3, absent: 4 };
+export const EVENT_FORMAT_IDS = ordered(FORMAT_ORDER);
+export const RSVP_IDS = ordered(RSVP_ORDER);
+export const ATTENDANCE_IDS = ordered(ATTENDANCE_ORDER);
+
+export interface EventFields {
+  title?: string;
+  format?: EventFormat;
+  startsAt?: string;
+  venue?: string;
+  onlineUrl?: string;
+  attendedOnline?: number | null;
+  attendedInPerson?: number | null;
+}
+
+const event = (id: string, eventId: string) => `${base(id)}/events/${encodeURIComponent(eventId)}`;
+export const listStakeholders = () => request<Page<Stakeholder>>('GET', '/stakeholders', { query: { limit: 500 } });
+export const listEvents = (id: string) => request<Page<CampaignEvent>>('GET', `${base(id)}/events`);
+export const getEvent = (id: string, eventId: string) => request<EventDetails>('GET', event(id, eventId));
+export const createEvent = (id: string, body: EventFields, idempotencyKey: string) => request<CampaignEvent>('POST', `${base(id)}/events`, { body, idempotencyKey });
+export const updateEvent = (id: string, eventId: string, body: EventFields) => request<CampaignEvent>('PATCH', event(id, eventId), { body });
+export const listInvitations = (id: string, eventId: string) => request<Page<Invitation>>('GET', `${event(id, eventId)}/invitations`);
+export const invite = (id: string, eventId: string, body: { stakeholderIds: string[] }, idempotencyKey: string) =>
+  request<{ invited: number; alreadyInvited: number }>('POST', `${event(id, eventId)}/invitations`, { body, idempotencyKey });
+export const updateInvitation = (id: string, eventId: string, invitationId: string, body: { rsvp?: Rsvp; attendance?: Attendance }) =>
+  request<Invitation>('PATCH', `${event(id, eventId)}/invitations/${encodeURIComponent(invitationId)}`, { body });
+export const addTopic = (id: string, eventId: string, body: { text: string; raisedBy?: string }, idempotencyKey: string) =>
+  request<unknown>('POST', `${event(id, eventId)}/topics`, { body, idempotencyKey });
+export const addFollowUp = (id: string, eventId: string, body: { action: string; owner?: string; dueOn?: string }, idempotencyKey: string) =>
+  request<unknown>('POST', `${event(id, eventId)}/follow-ups`, { body, idempotencyKey });
+export const updateFollowUp = (id: string, eventId: string, followUpId: string, body: { done: boolean }) =>
+  request<unknown>('PATCH', `${event(id, eventId)}/follow-ups/${encodeURIComponent(followUpId)}`, { body });
+
+export type Publication = ReturnType<typeof presentPublication>;
+export type Recommendation = ReturnType<typeof presentRecommendation>;
+export type Localised = Publication['title'];
+export type AddresseeKind = (typeof ADDRESSEE_KINDS)[number];
+export type CampaignTopic = ReturnType<typeof presentTopic> & { eventTitle: string | null };
+const ADDRESSEE_ORDER: Record<AddresseeKind, number> = {
+  government: 1, national_assembly: 2, ministry_labour: 3, ministry_interior: 4, ministry_education: 5, labour_inspection: 6, police: 7, prosecutor: 8,
+  state_centre: 9, employment_service: 10, local_government: 11, employers: 12, unions: 13, other: 14,
+};
+export const ADDRESSEE_KIND_IDS = ordered(ADDRESSEE_ORDER);
+/** The languages recommendations are written in; Serbian Cyrillic is transliterated from Latin. */
+export const PUBLICATION_LANGS = ['sr-Latn', 'en'] as const satisfies readonly (keyof Localised)[];
+
+export interface PublicationFields {
+  slug?: string;
+  title?: Localised;
+  published?: boolean;
+}
+export interface RecommendationFields {
+  addresseeKind?: AddresseeKind;
+  addressee?: Localised;
+  gap?: Localised;
+  text?: Localised;
+  topicIds?: string[];
+}
+
+const publication = (id: string, publicationId: string) => `${base(id)}/publications/${encodeURIComponent(publicationId)}`;
+export const listTopics = (id: string) => request<Page<CampaignTopic>>('GET', `${base(id)}/topics`);
+export const listPublications = (id: string) => request<Page<Publication>>('GET', `${base(id)}/publications`);
+export const createPublication = (id: string, body: PublicationFields, idempotencyKey: string) => request<Publication>('POST', `${base(id)}/publications`, { body, idempotencyKey });
+export const updatePublication = (id: string, publicationId: string, body: PublicationFields) => request<Publication>('PATCH', publication(id, publicationId), { body });
+export const addRecommendation = (id: string, publicationId: string, body: RecommendationFields, idempotencyKey: string) =>
+  request<Recommendation>('POST', `${publication(id, publicationId)}/recommendations`, { body, idempotencyKey });
+export const updateRecommendation = (id: string, publicationId: string, recommendationId: string, body: RecommendationFields) =>
+  request<Recommendation>('PATCH', `${publication(id, publicationId)}/recommendations/${encodeURIComponent(recommendationId)}`, { body });

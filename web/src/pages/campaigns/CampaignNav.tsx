@@ -14,6 +14,8 @@ const SECTION: readonly { path: string; title: MessageKey }[] = [
   { path: '/report', title: 'campaigns.tab.report' },
   { path: '/pages', title: 'campaigns.tab.pages' },
   { path: '/materials', title: 'campaigns.tab.materials' },
+  { path: '/events', title: 'campaigns.tab.events' },
+  { path: '/recommendations', title: 'campaigns.tab.recommendations' },
   { path: '/edit', title: 'campaigns.tab.edit' },
 ];
 

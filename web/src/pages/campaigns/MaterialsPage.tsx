@@ -11,7 +11,7 @@ import type { PageProps } from '../../routes.js';
 import { DateField, useFormat } from '../cases/fields.js';
 import { useFigures } from '../statistics/FigureTable.js';
 import { CampaignHeader, useCampaign } from './CampaignNav.js';
-import { useApiForm } from './useApiForm.js';
+import { useApiForm, whole } from './useApiForm.js';
 
 type Form = { kind: 'none' } | { kind: 'item' } | { kind: 'distribution'; material: Material };
 
@@ -89,8 +89,6 @@ export default function MaterialsPage({ params }: PageProps) {
     </>
   );
 }
-
-const whole = (v: string) => (v.trim() === '' ? undefined : Number(v));
 
 function MaterialForm({ campaignId, onSaved, onCancel }: { campaignId: string; onSaved(): void; onCancel(): void }) {
   const { t } = useI18n();

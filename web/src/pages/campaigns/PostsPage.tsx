@@ -8,7 +8,7 @@ import type { PageProps } from '../../routes.js';
 import { Link } from '../../router.js';
 import { useFigures } from '../statistics/FigureTable.js';
 import { CampaignHeader, channelLabel, useCampaign } from './CampaignNav.js';
-import { useApiForm } from './useApiForm.js';
+import { instantOf, useApiForm } from './useApiForm.js';
 
 const METRIC_LABEL = { reach: 'campaign.export.reach', impressions: 'campaign.export.impressions', engagements: 'campaign.export.engagements', clicks: 'campaign.export.clicks', videoViews: 'campaign.export.videoViews' } as const;
 
@@ -100,11 +100,9 @@ function PostForm({ campaignId, onSaved, onCancel }: { campaignId: string; onSav
   const { errors, busy, submit } = useApiForm(SHOWN, { channel: t('cases.error.choose') });
 
   const save = (key: string) => {
-    // The browser's date and time is local: the API wants it with its offset.
-    const at = publishedAt ? new Date(publishedAt) : null;
     const fields: PostFields = {
       channel: channel || undefined,
-      publishedAt: at && !Number.isNaN(at.getTime()) ? at.toISOString() : publishedAt,
+      publishedAt: instantOf(publishedAt),
       ...(url.trim() ? { url: url.trim() } : {}),
       ...(topic.trim() ? { topic: topic.trim() } : {}),
       ...Object.fromEntries(METRIC_IDS.filter((m) => metrics[m].trim() !== '').map((m) => [m, Number(metrics[m])])),

@@ -27,3 +27,12 @@ export function useApiForm(shown: readonly string[], own: Readonly<Record<string
   };
   return { errors, busy, submit };
 }
+
+/** A number typed in a form, or undefined when the field is left empty (the API then reads it as not given). */
+export const whole = (v: string) => (v.trim() === '' ? undefined : Number(v));
+
+/** A date and time from a `datetime-local` field, which is the browser's local time: the API wants it with its offset. */
+export function instantOf(local: string): string {
+  const at = local ? new Date(local) : null;
+  return at && !Number.isNaN(at.getTime()) ? at.toISOString() : local;
+}
