@@ -184,7 +184,7 @@ describeInBrowser('the campaign pages in a browser', () => {
       await form.getByLabel('Date and time').fill('2021-04-15T10:00');
       await form.getByLabel('Venue').fill('Media Centre, Belgrade');
       await form.getByRole('button', { name: 'Add an event' }).click();
-      expect(await form.getByLabel('Format').getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => form.getByLabel('Format').getAttribute('aria-invalid')).toBe('true');
       await form.getByLabel('Format').selectOption('hybrid');
       await form.getByRole('button', { name: 'Add an event' }).click();
       await page.getByRole('status').filter({ hasText: 'The event is added.' }).waitFor();
@@ -249,6 +249,68 @@ describeInBrowser('the campaign pages in a browser', () => {
       await page.screenshot({ path: '/tmp/campaign-recommendations-1280.png', fullPage: true });
       await link.click();
       await page.getByRole('heading', { level: 1, name: 'Fair recruitment: recommendations' }).waitFor();
+      expect(watched.cspViolations).toEqual([]);
+      expect(watched.pageErrors).toEqual([]);
+    } finally {
+      await watched.close();
+    }
+  });
+
+  it('lets a campaign user add a stakeholder, correct them, and invite them to an event', async () => {
+    const api = await signInApi(server.h.app, 'campaign@example.test');
+    const created = await api('POST', '/api/v1/campaigns', { name: 'Safe Migration 2022', slug: 'safe-migration-2022', startsOn: '2022-03-01', endsOn: '2022-05-31', languages: ['sr-Latn'] });
+    expect(created.statusCode).toBe(201);
+    const campaignId = created.json().id as string;
+    const planned = await api('POST', `/api/v1/campaigns/${campaignId}/events`, { title: 'Town hall in Niš', format: 'in_person', startsAt: '2022-04-05T17:00:00+02:00', venue: 'City Hall, Niš' });
+    expect(planned.statusCode).toBe(201);
+    const watched = await openPage(browser, DESKTOP);
+    const { page } = watched;
+    try {
+      await page.goto(`${server.url}/app/campaigns`);
+      await signIn(page, 'campaign@example.test');
+      await heading(page, 'Campaigns');
+      await page.getByRole('link', { name: 'Stakeholders' }).click();
+      await heading(page, 'Stakeholders');
+
+      // Without a name nothing is added, and the refusal stands beside the name.
+      await page.getByRole('button', { name: 'Add a stakeholder' }).click();
+      const form = page.getByRole('form', { name: 'Add a stakeholder' });
+      await form.getByLabel('Organisation').fill('Trade Union Nezavisnost');
+      await form.getByLabel('Kind').selectOption('union');
+      await form.getByLabel('E-mail').fill('jelena@nezavisnost.example');
+      await form.getByRole('button', { name: 'Add a stakeholder' }).click();
+      await form.locator('.field-error').first().waitFor();
+      expect(await form.getByLabel('Name', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+      expect(await accessibilityProblems(page)).toEqual([]);
+      await form.getByLabel('Name', { exact: true }).fill('Jelena Marković');
+      await form.getByRole('button', { name: 'Add a stakeholder' }).click();
+      await page.getByRole('status').filter({ hasText: 'The stakeholder is added.' }).waitFor();
+      const table = page.getByRole('table', { name: 'Stakeholders' });
+      const row = table.getByRole('row', { name: /Jelena Marković/ });
+      expect((await row.getByRole('cell').allTextContents()).slice(0, 2)).toEqual(['Trade union', 'Trade Union Nezavisnost']);
+
+      // Opened, the stakeholder shows the e-mail kept for them; a role is added.
+      await row.getByRole('button', { name: /^Change .*Jelena Marković/ }).click();
+      const edit = page.getByRole('form', { name: /^Change .*Jelena Marković/ });
+      expect(await edit.getByLabel('E-mail').inputValue()).toBe('jelena@nezavisnost.example');
+      await edit.getByLabel('Role').fill('Legal adviser');
+      await edit.getByRole('button', { name: 'Save the changes' }).click();
+      await page.getByRole('status').filter({ hasText: 'The changes are saved.' }).waitFor();
+      await row.getByText('Legal adviser').waitFor();
+
+      // The kind filter narrows the list.
+      await page.getByLabel('Kind').selectOption('media');
+      await page.getByRole('status').filter({ hasText: 'No stakeholders yet.' }).waitFor();
+      await page.getByLabel('Kind').selectOption('union');
+      await row.waitFor();
+
+      // The campaign's event now offers the new stakeholder among those to invite.
+      await page.goto(`${server.url}/app/campaigns/${campaignId}/events`);
+      await heading(page, 'Safe Migration 2022');
+      await page.getByRole('button', { name: /^Invitations and discussion: .*Town hall in Niš/ }).click();
+      const event = page.getByRole('region', { name: 'Town hall in Niš' });
+      await event.getByLabel(/Jelena Marković/).check();
+      expect(await event.getByRole('link', { name: 'Stakeholders' }).getAttribute('href')).toContain('/campaigns/stakeholders');
       expect(watched.cspViolations).toEqual([]);
       expect(watched.pageErrors).toEqual([]);
     } finally {

@@ -55,7 +55,8 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/statistics', title: 'nav.statistics', description: 'nav.statistics.description', roles: ['coordinator'], menu: true, page: lazy(() => import('./pages/statistics/StatisticsPage.js')) },
   { path: '/campaigns', title: 'nav.campaigns', description: 'nav.campaigns.description', roles: ['coordinator', 'campaign'], menu: true, page: lazy(() => import('./pages/campaigns/CampaignsPage.js')) },
   { path: '/campaigns/new', title: 'campaigns.new.title', roles: ['coordinator', 'campaign'], page: lazy(() => import('./pages/campaigns/CampaignFormPage.js')) },
-  // After /campaigns/new, which it would otherwise swallow.
+  { path: '/campaigns/stakeholders', title: 'campaigns.stakeholders.title', roles: ['coordinator', 'campaign'], page: lazy(() => import('./pages/campaigns/StakeholdersPage.js')) },
+  // After /campaigns/new and /campaigns/stakeholders, which it would otherwise swallow.
   { path: '/campaigns/:id', title: 'campaigns.tab.posts', roles: ['coordinator', 'campaign'], page: lazy(() => import('./pages/campaigns/PostsPage.js')) },
   { path: '/campaigns/:id/edit', title: 'campaigns.tab.edit', roles: ['coordinator', 'campaign'], page: lazy(() => import('./pages/campaigns/CampaignFormPage.js').then((m) => ({ default: m.EditCampaignPage }))) },
   { path: '/campaigns/:id/import', title: 'campaigns.tab.import', roles: ['coordinator', 'campaign'], page: lazy(() => import('./pages/campaigns/PostImportPage.js')) },

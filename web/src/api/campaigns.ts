@@ -2,7 +2,7 @@ import type { CampaignReport } from '../../../src/modules/campaigns/campaign-exp
 import type { presentCampaign, presentPage, presentPost } from '../../../src/modules/campaigns/campaigns.presenter.js';
 import type { Channel } from '../../../src/modules/campaigns/campaigns.schemas.js';
 import type { presentEvent, presentFollowUp, presentInvitation, presentMaterial, presentPublication, presentRecommendation, presentStakeholder, presentTopic } from '../../../src/modules/campaigns/outreach.presenter.js';
-import type { ADDRESSEE_KINDS, ATTENDANCE, CARRIER_KINDS, EVENT_FORMATS, MATERIAL_KINDS, PLACE_KINDS, RSVPS } from '../../../src/modules/campaigns/outreach.schemas.js';
+import type { ADDRESSEE_KINDS, ATTENDANCE, CARRIER_KINDS, EVENT_FORMATS, MATERIAL_KINDS, PLACE_KINDS, RSVPS, STAKEHOLDER_KINDS } from '../../../src/modules/campaigns/outreach.schemas.js';
 import type { ImportResult as PostImportResult, RejectedRow } from '../../../src/modules/campaigns/post-import.service.js';
 import { request, type Page, type Query } from './client.js';
 
@@ -130,7 +130,27 @@ export interface EventFields {
 }
 
 const event = (id: string, eventId: string) => `${base(id)}/events/${encodeURIComponent(eventId)}`;
-export const listStakeholders = () => request<Page<Stakeholder>>('GET', '/stakeholders', { query: { limit: 500 } });
+export type StakeholderKind = (typeof STAKEHOLDER_KINDS)[number];
+const STAKEHOLDER_KIND_ORDER: Record<StakeholderKind, number> = {
+  ministry: 1, labour_inspection: 2, police: 3, prosecutor: 4, state_centre: 5, social_welfare: 6, employment_service: 7, local_government: 8,
+  union: 9, employer: 10, ngo: 11, international_organisation: 12, media: 13, academia: 14, other: 15,
+};
+export const STAKEHOLDER_KIND_IDS = ordered(STAKEHOLDER_KIND_ORDER);
+export interface StakeholderFields {
+  name?: string;
+  organisation?: string;
+  kind?: StakeholderKind;
+  role?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  notes?: string | null;
+}
+const stakeholder = (id: string) => `/stakeholders/${encodeURIComponent(id)}`;
+/** The list names people and organisations only; `getStakeholder` brings the contact details (an audited read). */
+export const listStakeholders = (query: Query = {}) => request<Page<Stakeholder>>('GET', '/stakeholders', { query: { limit: 500, ...query } });
+export const getStakeholder = (id: string) => request<Stakeholder>('GET', stakeholder(id));
+export const createStakeholder = (body: StakeholderFields, idempotencyKey: string) => request<Stakeholder>('POST', '/stakeholders', { body, idempotencyKey });
+export const updateStakeholder = (id: string, body: StakeholderFields) => request<Stakeholder>('PATCH', stakeholder(id), { body });
 export const listEvents = (id: string) => request<Page<CampaignEvent>>('GET', `${base(id)}/events`);
 export const getEvent = (id: string, eventId: string) => request<EventDetails>('GET', event(id, eventId));
 export const createEvent = (id: string, body: EventFields, idempotencyKey: string) => request<CampaignEvent>('POST', `${base(id)}/events`, { body, idempotencyKey });

@@ -38,6 +38,7 @@ export default function CampaignsPage({ title }: PageProps) {
       <Heading>{title}</Heading>
       <p className="page-actions">
         <Link className="button" to="/campaigns/new">{t('campaigns.new.title')}</Link>
+        <Link className="button secondary" to="/campaigns/stakeholders">{t('campaigns.stakeholders.manage')}</Link>
       </p>
       <Status message={loading ? t('common.loading') : error ? '' : t('campaigns.count', { n: campaigns.length })} />
       <FormError message={error} />

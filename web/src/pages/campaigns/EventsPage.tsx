@@ -9,6 +9,7 @@ import { DataTable, usePagedList, type Column } from '../../components/lists.js'
 import { describeError } from '../../errors.js';
 import { useI18n, type Translate } from '../../i18n/i18n.js';
 import type { PageProps } from '../../routes.js';
+import { Link } from '../../router.js';
 import { DateField } from '../cases/fields.js';
 import { useFigures } from '../statistics/FigureTable.js';
 import { CampaignHeader, useCampaign } from './CampaignNav.js';
@@ -152,6 +153,7 @@ function EventPanel({ campaignId, eventId, onChanged }: { campaignId: string; ev
       <h4>{t('campaigns.events.invitations')}</h4>
       <p className="hint">{t('campaigns.events.replies', event.invitations)}</p>
       <DataTable compact caption={t('campaigns.events.invitations')} columns={columns} rows={invitations} rowKey={(i) => i.id} />
+      <p className="hint"><Link to="/campaigns/stakeholders">{t('campaigns.stakeholders.manage')}</Link></p>
       <InviteForm key={`invite-${round}`} campaignId={campaignId} eventId={eventId} stakeholders={stakeholders.filter((s) => !invited.has(s.id))} onSaved={() => changed(t('campaigns.events.invited'))} />
       <AttendanceForm key={`attendance-${round}`} campaignId={campaignId} event={event} onSaved={() => changed(t('campaigns.events.saved'))} />
       <h4>{t('campaigns.events.topics')}</h4>

@@ -11,9 +11,9 @@ import type { PageProps } from '../../routes.js';
 import { DateField, useFormat } from '../cases/fields.js';
 import { useFigures } from '../statistics/FigureTable.js';
 import { CampaignHeader, useCampaign } from './CampaignNav.js';
-import { useApiForm, whole } from './useApiForm.js';
+import { useApiForm, useListForms, whole } from './useApiForm.js';
 
-type Form = { kind: 'none' } | { kind: 'item' } | { kind: 'distribution'; material: Material };
+type Form = { kind: 'item' } | { kind: 'distribution'; material: Material };
 
 const kindLabel = (t: Translate, kind: string) => t(`campaigns.materials.kind.${kind as MaterialKind}`);
 
@@ -26,14 +26,7 @@ export default function MaterialsPage({ params }: PageProps) {
   const fetchPage = useCallback(() => listMaterials(params.id!), [params.id]);
   const { items: materials, loading, error: failure, reload } = usePagedList(fetchPage);
   const error = failure ? describeError(t, failure) : null;
-  const [form, setForm] = useState<Form>({ kind: 'none' });
-  const [notice, setNotice] = useState('');
-
-  const saved = (message: string) => {
-    setForm({ kind: 'none' });
-    setNotice(message);
-    void reload();
-  };
+  const { form, setForm, notice, saved } = useListForms<Form>(reload);
 
   return (
     <>

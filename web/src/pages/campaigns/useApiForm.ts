@@ -28,6 +28,21 @@ export function useApiForm(shown: readonly string[], own: Readonly<Record<string
   return { errors, busy, submit };
 }
 
+/**
+ * Which form a list page shows (none at first) and the notice the last save left: `saved(message)`
+ * closes the form, says so and reloads the list.
+ */
+export function useListForms<F extends { kind: string }>(reload: () => Promise<void>) {
+  const [form, setForm] = useState<F | { kind: 'none' }>({ kind: 'none' });
+  const [notice, setNotice] = useState('');
+  const saved = (message: string) => {
+    setForm({ kind: 'none' });
+    setNotice(message);
+    void reload();
+  };
+  return { form, setForm, notice, setNotice, saved };
+}
+
 /** A number typed in a form, or undefined when the field is left empty (the API then reads it as not given). */
 export const whole = (v: string) => (v.trim() === '' ? undefined : Number(v));
 
