@@ -63,6 +63,11 @@ export async function readXlsx(file: Buffer): Promise<TabularRow[]> {
 }
 
 /** Spreadsheet programs read UTF-8 CSV correctly (Serbian letters, Cyrillic) only after a byte order mark. */
+/** An uploaded table, as the type it was sent as: CSV (UTF-8) or XLSX. An unreadable file throws `UnreadableFile`. */
+export async function readTable(body: Buffer, type: 'csv' | 'xlsx'): Promise<TabularRow[]> {
+  return type === 'csv' ? readCsv(body.toString('utf8')) : readXlsx(body);
+}
+
 export function writeCsv(rows: readonly (readonly (string | number | null)[])[]): string {
   return stringify(rows as (string | number | null)[][], { bom: true });
 }

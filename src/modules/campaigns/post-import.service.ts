@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/ids.js';
-import { readCsv, readXlsx, UnreadableFile, type TabularRow } from '../../platform/tabular.js';
+import { readTable, UnreadableFile, type TabularRow } from '../../platform/tabular.js';
 import { localDate } from '../../platform/time.js';
 import type { PostRow } from './campaigns.repository.js';
 import { ZCreatePostRequest, type TCreatePostRequest } from './campaigns.schemas.js';
@@ -66,7 +66,7 @@ export class PostImportService {
   /** Reads the body as the type it was sent as; a file that is not what it claims is a 422 like any bad row. */
   async readFile(body: Buffer, type: 'csv' | 'xlsx'): Promise<TabularRow[]> {
     try {
-      return type === 'csv' ? readCsv(body.toString('utf8')) : await readXlsx(body);
+      return await readTable(body, type);
     } catch (err) {
       if (err instanceof UnreadableFile) throw rejectedFile(emptyResult(undefined, 0, [{ row: err.line, field: '(file)', message: err.message }]));
       throw err;

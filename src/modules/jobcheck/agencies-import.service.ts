@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/ids.js';
-import { readCsv, readXlsx, UnreadableFile, type Cell, type TabularRow } from '../../platform/tabular.js';
+import { readTable, UnreadableFile, type Cell, type TabularRow } from '../../platform/tabular.js';
 import { foldName } from './agency-register.js';
 import type { AgenciesService } from './agencies.service.js';
 import type { AgencyRow } from './agencies.repository.js';
@@ -86,7 +86,7 @@ export class AgencyImportService {
 
   async readFile(body: Buffer, type: 'csv' | 'xlsx'): Promise<TabularRow[]> {
     try {
-      return type === 'csv' ? readCsv(body.toString('utf8')) : await readXlsx(body);
+      return await readTable(body, type);
     } catch (err) {
       if (err instanceof UnreadableFile) throw rejectedFile(emptyResult(0, [{ row: err.line, field: '(file)', message: err.message }]));
       throw err;
