@@ -91,6 +91,12 @@ export interface Client {
   csrf: string;
 }
 
+/** A new user `<role>@example.test` with that one role, signed in; for roles that need no second factor. */
+export async function signedInAs(h: Pick<Harness, 'ctx' | 'app'>, role: Exclude<Role, 'admin' | 'caseworker'>): Promise<Client> {
+  await addUser(h.ctx, `${role}@example.test`, [role]);
+  return signIn(h.app, `${role}@example.test`);
+}
+
 /** Signs in through the API and returns a client that sends the session cookie and CSRF token. */
 export async function signIn(app: FastifyInstance, email: string, password = PASSWORD, totp?: string): Promise<Client> {
   const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password, ...(totp ? { totp } : {}) } });

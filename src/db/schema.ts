@@ -337,6 +337,8 @@ export interface StakeholdersTable {
   active: number;
   created_at: string;
   updated_at: string;
+  /** The organisation in the partner directory this person belongs to, once linked. */
+  partner_id: string | null;
 }
 
 export interface CampaignEventsTable {

@@ -15,6 +15,12 @@ type LinkedDocument = ReturnType<typeof parseHTML>['document'];
 type LinkedElement = ReturnType<LinkedDocument['createElementNS']>;
 const WIDTH = 720;
 const LEGEND_ROW = 20;
+const LEGEND_LINE = 15;
+const LEGEND_FONT = 12;
+/** A legend item's swatch and the space after it, then the space kept before the next column. */
+const SWATCH = 20;
+const GAP = 12;
+const MARGIN = 8;
 // Tableau 10: tells its colours apart in print and for most colour-blind readers.
 export const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
 
@@ -31,6 +37,67 @@ export interface Figure {
   legend?: { series: readonly Series[]; colours: readonly string[]; dashed?: readonly string[] };
 }
 
+/**
+ * About how wide `text` is at `fontSize`, a little generous: the widths of DejaVu Sans, the widest
+ * of the usual sans-serif faces and the one PDF reports embed. Plot lays out the chart itself; the
+ * legend is placed by this estimate, as the server has no fonts to measure with.
+ */
+export function textWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) {
+    if (/[ijlI.,:;'!|]/.test(ch)) em += 0.32;
+    else if (/[ ftr()\-/]/.test(ch)) em += 0.42;
+    else if (/[mwMWшщжюмыШЩЖЮМЫ%—]/.test(ch)) em += 1;
+    else if (/[0-9]/.test(ch)) em += 0.64;
+    else if (/[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(ch)) em += 1;
+    else if (ch !== ch.toLowerCase()) em += 0.78;
+    else em += 0.64;
+  }
+  return em * fontSize;
+}
+
+/** `label` in lines no wider than `room`, broken between words (and within a word only if it alone is wider). */
+function wrap(label: string, room: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    const joined = line ? `${line} ${word}` : word;
+    if (textWidth(joined, LEGEND_FONT) <= room) {
+      line = joined;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = '';
+    for (const ch of word) {
+      if (line && textWidth(line + ch, LEGEND_FONT) > room) {
+        lines.push(line);
+        line = '';
+      }
+      line += ch;
+    }
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/**
+ * The legend as a grid: four columns while every label fits its column, fewer for longer labels,
+ * and a label too long even for the whole width wrapped over several lines, so nothing runs past
+ * the chart's edge or into its neighbour.
+ */
+function legendLayout(labels: readonly string[]) {
+  const inner = WIDTH - 2 * MARGIN;
+  const widest = Math.max(0, ...labels.map((l) => textWidth(l, LEGEND_FONT)));
+  let columns = 4;
+  while (columns > 1 && widest > inner / columns - SWATCH - GAP) columns--;
+  const column = inner / columns;
+  const items = labels.map((label, i) => ({ x: MARGIN + (i % columns) * column, row: Math.floor(i / columns), lines: wrap(label, column - SWATCH - GAP) }));
+  const rowHeights: number[] = [];
+  for (const item of items) rowHeights[item.row] = Math.max(rowHeights[item.row] ?? 0, LEGEND_ROW + (item.lines.length - 1) * LEGEND_LINE);
+  const rowTops = rowHeights.map((_, r) => rowHeights.slice(0, r).reduce((sum, h) => sum + h, 0));
+  return { items: items.map((item) => ({ ...item, y: rowTops[item.row]! })), height: rowHeights.reduce((sum, h) => sum + h, 0) };
+}
+
 export function renderChart({ title, description, plot, legend }: Figure): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const chart = Plot.plot({ ...plot, document: document as unknown as Plot.PlotOptions['document'], width: WIDTH }) as unknown as LinkedElement;
@@ -40,9 +107,9 @@ export function renderChart({ title, description, plot, legend }: Figure): strin
 
   const height = Number(chart.getAttribute('height'));
   const top = 28;
-  const rows = legend ? Math.ceil(legend.series.length / 4) : 0;
+  const layout = legend ? legendLayout(legend.series.map((s) => s.label)) : null;
   const svg = document.createElementNS(SVG_NS, 'svg');
-  const total = top + height + rows * LEGEND_ROW + (rows ? 8 : 0);
+  const total = top + height + (layout && layout.height > 0 ? layout.height + 8 : 0);
   for (const [k, v] of [['xmlns', SVG_NS], ['width', WIDTH], ['height', total], ['viewBox', `0 0 ${WIDTH} ${total}`], ['role', 'img'], ['font-family', 'system-ui, sans-serif'], ['aria-label', description]] as const) {
     svg.setAttribute(k, String(v));
   }
@@ -59,14 +126,15 @@ export function renderChart({ title, description, plot, legend }: Figure): strin
   append(svg, 'text', { x: 8, y: 18, 'font-size': 15, 'font-weight': 'bold', fill: '#222' }, title);
   chart.setAttribute('y', String(top));
   svg.appendChild(chart);
-  if (legend) {
+  if (legend && layout) {
     legend.series.forEach((s, i) => {
-      const x = 8 + (i % 4) * (WIDTH / 4);
-      const y = top + height + 8 + Math.floor(i / 4) * LEGEND_ROW;
+      const { x, y: rowTop, lines } = layout.items[i]!;
+      const y = top + height + 8 + rowTop;
       const colour = legend.colours[i % legend.colours.length]!;
       if (legend.dashed?.includes(s.key)) append(svg, 'line', { x1: x, x2: x + 14, y1: y + 7, y2: y + 7, stroke: colour, 'stroke-width': 2, 'stroke-dasharray': '4 3' });
       else append(svg, 'rect', { x, y, width: 14, height: 14, fill: colour });
-      append(svg, 'text', { x: x + 20, y: y + 11, 'font-size': 12, fill: '#222' }, s.label);
+      // One text element per line: PDF reports draw SVG text line by line as well.
+      lines.forEach((line, l) => append(svg, 'text', { x: x + SWATCH, y: y + 11 + l * LEGEND_LINE, 'font-size': LEGEND_FONT, fill: '#222' }, line));
     });
   }
   return svg.outerHTML;

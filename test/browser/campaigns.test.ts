@@ -189,7 +189,8 @@ describeInBrowser('the campaign pages in a browser', () => {
       await form.getByRole('button', { name: 'Add an event' }).click();
       await page.getByRole('status').filter({ hasText: 'The event is added.' }).waitFor();
       const row = page.getByRole('table', { name: 'Public events' }).getByRole('row', { name: /Round table: recruitment fees/ });
-      expect((await row.getByRole('cell').allTextContents()).slice(0, 2)).toEqual([expect.stringContaining('2021'), 'Media Centre, Belgrade']);
+      // Planned to the minute, the start shows no seconds.
+      expect((await row.getByRole('cell').allTextContents()).slice(0, 2)).toEqual(['15 Apr 2021, 10:00', 'Media Centre, Belgrade']);
 
       // The inspector is invited, says yes and comes; the room and the stream are counted.
       const event = page.getByRole('region', { name: 'Round table: recruitment fees' });
@@ -210,6 +211,30 @@ describeInBrowser('the campaign pages in a browser', () => {
       await event.getByRole('button', { name: 'Add the topic' }).click();
       await event.getByText(/Agencies charge workers recruitment fees.*raised by .*Labour Inspectorate/).waitFor();
       expect(await event.getByLabel(/^Attendance of .*Milica Petrović/).inputValue()).toBe('in_person');
+
+      // A topic noted by mistake is removed once the question is answered; Cancel keeps it.
+      const mistaken = 'Catering for the next round table';
+      await event.getByLabel('Topic', { exact: true }).fill(mistaken);
+      await event.getByRole('button', { name: 'Add the topic' }).click();
+      const removeTopic = event.getByRole('button', { name: /^Remove topic “.?Catering for the next round table.?”$/ });
+      await removeTopic.click();
+      const askTopic = page.getByRole('dialog', { name: /^Remove the topic “.?Catering for the next round table.?”\?$/ });
+      expect(await accessibilityProblems(page)).toEqual([]);
+      await askTopic.getByRole('button', { name: 'Cancel' }).click();
+      await askTopic.waitFor({ state: 'detached' });
+      expect(await removeTopic.isEnabled()).toBe(true);
+      await removeTopic.click();
+      await askTopic.getByRole('button', { name: 'Remove', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: 'The topic is removed.' }).waitFor();
+      await removeTopic.waitFor({ state: 'detached' });
+      await event.getByText(/Agencies charge workers recruitment fees/).waitFor();
+      const eventId = (await api('GET', `/api/v1/campaigns/${campaignId}/events`)).json().items[0].id as string;
+      const topics = (await api('GET', `/api/v1/campaigns/${campaignId}/events/${eventId}`)).json().topics as { text: string }[];
+      expect(topics.map((x) => x.text)).toEqual(['Agencies charge workers recruitment fees']);
+      await page.reload();
+      await page.getByRole('button', { name: /^Invitations and discussion: .*Round table: recruitment fees/ }).click();
+      await event.getByText(/Agencies charge workers recruitment fees/).waitFor();
+      expect(await event.getByText(mistaken).count()).toBe(0);
       expect(await accessibilityProblems(page)).toEqual([]);
       await page.screenshot({ path: '/tmp/campaign-events-1280.png', fullPage: true });
       // The recommendations drawn from it: refused online while there are none, then published in both languages.
@@ -239,12 +264,39 @@ describeInBrowser('the campaign pages in a browser', () => {
       const listed = page.getByRole('table', { name: 'Recommendations in the publication' }).getByRole('row', { name: /Ministry of Labour/ });
       expect(await listed.getByRole('cell').allTextContents()).toEqual(['1', 'The law does not forbid agencies to charge workers fees.', 'Forbid charging workers recruitment fees.', expect.stringContaining('Change')]);
 
+      // A second recommendation, written elsewhere, is removed here after the question.
+      const publicationsUrl = `/api/v1/campaigns/${campaignId}/publications`;
+      const publicationId = (await api('GET', publicationsUrl)).json().items[0].id as string;
+      const second = { addresseeKind: 'labour_inspection', addressee: { en: 'Labour Inspectorate', 'sr-Latn': 'Inspektorat za rad' }, gap: { en: 'Agencies are seldom inspected.', 'sr-Latn': 'Agencije se retko kontrolišu.' }, text: { en: 'Inspect agencies every year.', 'sr-Latn': 'Kontrolisati agencije svake godine.' } };
+      expect((await api('POST', `${publicationsUrl}/${publicationId}/recommendations`, second)).statusCode).toBe(201);
+      await page.reload();
+      const recommendations = page.getByRole('table', { name: 'Recommendations in the publication' }).getByRole('row');
+      await page.getByText('2 recommendations').waitFor();
+      await page.getByRole('button', { name: 'Remove recommendation 2' }).click();
+      const askRecommendation = page.getByRole('dialog', { name: 'Remove recommendation 2?' });
+      await askRecommendation.getByRole('button', { name: 'Remove', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: 'The recommendation is removed.' }).waitFor();
+      await page.getByText('1 recommendation', { exact: true }).waitFor();
+      expect(await recommendations.count()).toBe(2);
+      expect(await page.getByText('Inspect agencies every year.').count()).toBe(0);
+      const remaining = (await api('GET', `${publicationsUrl}/${publicationId}`)).json().recommendations as { text: { en: string } }[];
+      expect(remaining.map((r) => r.text.en)).toEqual(['Forbid charging workers recruitment fees.']);
+      await page.reload();
+      await listed.waitFor();
+      expect(await recommendations.count()).toBe(2);
+      expect(await page.getByText('Inspect agencies every year.').count()).toBe(0);
+
       await page.getByRole('button', { name: 'Publish' }).click();
       await page.getByRole('status').filter({ hasText: 'The publication is online.' }).waitFor();
       const link = page.getByRole('link', { name: /Public page in .*English/ });
       expect(await link.getAttribute('href')).toBe('/en/recommendations/fair-recruitment-2021');
       expect(await page.getByRole('link', { name: /PDF in .*English/ }).getAttribute('href')).toBe('/en/recommendations/fair-recruitment-2021.pdf');
       await page.getByRole('button', { name: 'Take it down' }).waitFor();
+      // The only recommendation of a published document stays, and the page says why.
+      await page.getByRole('button', { name: 'Remove recommendation 1' }).click();
+      await page.getByRole('dialog', { name: 'Remove recommendation 1?' }).getByRole('button', { name: 'Remove', exact: true }).click();
+      await page.getByRole('alert').filter({ hasText: 'A published document needs at least one recommendation. Take it offline first' }).waitFor();
+      expect(await recommendations.count()).toBe(2);
       expect(await accessibilityProblems(page)).toEqual([]);
       await page.screenshot({ path: '/tmp/campaign-recommendations-1280.png', fullPage: true });
       await link.click();
@@ -275,7 +327,7 @@ describeInBrowser('the campaign pages in a browser', () => {
       // Without a name nothing is added, and the refusal stands beside the name.
       await page.getByRole('button', { name: 'Add a stakeholder' }).click();
       const form = page.getByRole('form', { name: 'Add a stakeholder' });
-      await form.getByLabel('Organisation').fill('Trade Union Nezavisnost');
+      await form.getByLabel('Organisation', { exact: true }).fill('Trade Union Nezavisnost');
       await form.getByLabel('Kind').selectOption('union');
       await form.getByLabel('E-mail').fill('jelena@nezavisnost.example');
       await form.getByRole('button', { name: 'Add a stakeholder' }).click();
@@ -287,7 +339,7 @@ describeInBrowser('the campaign pages in a browser', () => {
       await page.getByRole('status').filter({ hasText: 'The stakeholder is added.' }).waitFor();
       const table = page.getByRole('table', { name: 'Stakeholders' });
       const row = table.getByRole('row', { name: /Jelena Marković/ });
-      expect((await row.getByRole('cell').allTextContents()).slice(0, 2)).toEqual(['Trade union', 'Trade Union Nezavisnost']);
+      expect((await row.getByRole('cell').allTextContents()).slice(0, 2)).toEqual(['Trade union', 'Trade Union NezavisnostNot in the partner directory']);
 
       // Opened, the stakeholder shows the e-mail kept for them; a role is added.
       await row.getByRole('button', { name: /^Change .*Jelena Marković/ }).click();
@@ -311,6 +363,81 @@ describeInBrowser('the campaign pages in a browser', () => {
       const event = page.getByRole('region', { name: 'Town hall in Niš' });
       await event.getByLabel(/Jelena Marković/).check();
       expect(await event.getByRole('link', { name: 'Stakeholders' }).getAttribute('href')).toContain('/campaigns/stakeholders');
+      expect(watched.cspViolations).toEqual([]);
+      expect(watched.pageErrors).toEqual([]);
+    } finally {
+      await watched.close();
+    }
+  });
+
+  it('lets a campaign user link the contact list to the partner directory, invite from it, and take someone off the list', async () => {
+    await addUser(server.h.ctx, 'coordinator@example.test', ['coordinator']);
+    const coordinatorApi = await signInApi(server.h.app, 'coordinator@example.test');
+    const partner = await coordinatorApi('POST', '/api/v1/partners', {
+      name: 'Nezavisnost Trade Union Confederation', kind: 'union', country: 'RS', city: 'Belgrade',
+      contacts: [{ name: 'Milan Kostić', role: 'Organiser', email: 'milan@nezavisnost.example' }, { role: 'Legal office', phone: '011 333 4444' }],
+    });
+    expect(partner.statusCode).toBe(201);
+    const api = await signInApi(server.h.app, 'campaign@example.test');
+    const campaignId = (await api('POST', '/api/v1/campaigns', { name: 'Fair Recruitment 2023', slug: 'fair-recruitment-2023', startsOn: '2023-03-01', endsOn: '2023-05-31', languages: ['en'] })).json().id as string;
+    expect((await api('POST', `/api/v1/campaigns/${campaignId}/events`, { title: 'Round table in Subotica', format: 'in_person', startsAt: '2023-04-05T17:00:00+02:00', venue: 'City Hall, Subotica' })).statusCode).toBe(201);
+    for (const [name, organisation] of [['Zoran Pavlović', '  nezavisnost trade union  confederation'], ['Ilija Ristić', 'Radio Subotica']]) {
+      expect((await api('POST', '/api/v1/stakeholders', { name, organisation, kind: 'union' })).statusCode).toBe(201);
+    }
+    const watched = await openPage(browser, DESKTOP);
+    const { page } = watched;
+    try {
+      await page.goto(`${server.url}/app/campaigns/stakeholders`);
+      await signIn(page, 'campaign@example.test');
+      await heading(page, 'Stakeholders');
+      const table = page.getByRole('table', { name: 'Stakeholders' });
+      const zoran = table.getByRole('row', { name: /Zoran Pavlović/ });
+      await zoran.getByText('Not in the partner directory').waitFor();
+
+      // The directory absorbs the list where an organisation has a partner's name.
+      await page.getByRole('button', { name: 'Link to the partner directory' }).click();
+      await page.getByRole('status').filter({ hasText: '1 stakeholder linked to the directory.' }).waitFor();
+      // Other tests' stakeholders share this server, so only the wording is pinned here.
+      expect(await page.getByRole('status').textContent()).toMatch(/organisations? (is|are) not in the directory: link (it|them) by hand\.$/);
+      await zoran.getByText(/^In the directory: .?Nezavisnost Trade Union Confederation.?$/).waitFor();
+      await table.getByRole('row', { name: /Ilija Ristić/ }).getByText('Not in the partner directory').waitFor();
+
+      // Someone who left is taken off the list: gone from the list and from those to invite, still findable.
+      const ilija = table.getByRole('row', { name: /Ilija Ristić/ });
+      await ilija.getByRole('button', { name: /^Change .*Ilija Ristić/ }).click();
+      const edit = page.getByRole('form', { name: /^Change .*Ilija Ristić/ });
+      await edit.getByLabel('On the contact list').uncheck();
+      expect(await accessibilityProblems(page)).toEqual([]);
+      await edit.getByRole('button', { name: 'Save the changes' }).click();
+      await page.getByRole('status').filter({ hasText: 'The changes are saved.' }).waitFor();
+      await ilija.waitFor({ state: 'detached' });
+      await page.getByLabel('Show').selectOption('false');
+      await table.getByRole('row', { name: /Ilija Ristić/ }).getByText('Off the list').waitFor();
+
+      // An event invites a partner's contact straight from the directory.
+      await page.goto(`${server.url}/app/campaigns/${campaignId}/events`);
+      await heading(page, 'Fair Recruitment 2023');
+      await page.getByRole('button', { name: /^Invitations and discussion: .*Round table in Subotica/ }).click();
+      const event = page.getByRole('region', { name: 'Round table in Subotica' });
+      await event.getByLabel(/Zoran Pavlović/).waitFor();
+      expect(await event.getByLabel(/Ilija Ristić/).count()).toBe(0);
+      await event.getByText('Nobody invited yet.', { exact: true }).waitFor();
+      const fromDirectory = event.getByRole('form', { name: 'From the partner directory' });
+      await fromDirectory.getByRole('button', { name: 'Invite from the partner directory' }).click();
+      await fromDirectory.locator('.field-error').filter({ hasText: 'Choose whom to invite.' }).waitFor();
+      await fromDirectory.getByLabel('Partner').selectOption({ label: 'Nezavisnost Trade Union Confederation' });
+      await fromDirectory.getByLabel(/Milan Kostić/).check();
+      await fromDirectory.getByLabel(/Legal office/).check();
+      expect(await accessibilityProblems(page)).toEqual([]);
+      await fromDirectory.getByRole('button', { name: 'Invite from the partner directory' }).click();
+      await page.getByRole('status').filter({ hasText: '2 invitations recorded.' }).waitFor();
+      const invitations = event.getByRole('table', { name: 'Invitations' });
+      await invitations.getByRole('row', { name: /Milan Kostić/ }).waitFor();
+      await invitations.getByRole('row', { name: /Legal office/ }).waitFor();
+      await event.getByText('2 invited: 0 yes, 0 maybe, 0 no, 2 not answered.').waitFor();
+      // Both joined the contact list, linked to the partner.
+      const people = (await api('GET', `/api/v1/stakeholders?partnerId=${partner.json().id}`)).json().items.map((s: { name: string }) => s.name);
+      expect(people.sort()).toEqual(['Legal office', 'Milan Kostić', 'Zoran Pavlović']);
       expect(watched.cspViolations).toEqual([]);
       expect(watched.pageErrors).toEqual([]);
     } finally {

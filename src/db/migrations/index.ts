@@ -8,6 +8,7 @@ import * as campaigns from './20261128_0007_campaigns.js';
 import * as reports from './20261128_0008_reports.js';
 import * as agencies from './20261128_0009_agencies.js';
 import * as contactDayCounts from './20261129_0010_contact_day_counts.js';
+import * as stakeholderPartners from './20261129_0011_stakeholder_partners.js';
 
 // Every migration, in order; each runs on SQLite and PostgreSQL alike.
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0008_reports': reports,
   '20261128_0009_agencies': agencies,
   '20261129_0010_contact_day_counts': contactDayCounts,
+  '20261129_0011_stakeholder_partners': stakeholderPartners,
 };

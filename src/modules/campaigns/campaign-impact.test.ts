@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { addUser, describeEachDb, harness, signIn, type Client, type Harness } from '../../../test/support.js';
+import { describeEachDb, harness, signedInAs, type Client, type Harness } from '../../../test/support.js';
 
 // 61 days, so the windows are 1 March – 30 April before and 1 July – 30 August after (days in Europe/Belgrade).
 const safeWork = { name: 'Safe work', slug: 'safe-work-2021', startsOn: '2021-05-01', endsOn: '2021-06-30', languages: ['en'] };
@@ -17,10 +17,8 @@ describeEachDb('the campaign report: helpline contacts that heard of us through 
 
   beforeEach(async () => {
     h = await harness(dialect);
-    await addUser(h.ctx, 'campaign@example.test', ['campaign']);
-    await addUser(h.ctx, 'hotline@example.test', ['hotline']);
-    campaign = await signIn(h.app, 'campaign@example.test');
-    hotline = await signIn(h.app, 'hotline@example.test');
+    campaign = await signedInAs(h, 'campaign');
+    hotline = await signedInAs(h, 'hotline');
   });
   afterEach(() => h.close());
 

@@ -200,4 +200,6 @@ export async function loadDemoCampaign(ctx: AppContext): Promise<void> {
       await events.updateInvitation(id, eventId, invitation.id, { rsvp: came ? 'yes' : 'no', attendance: came ? (e === 1 && i < 3 ? 'in_person' : 'online') : 'absent' }, actor);
     }
   }
+  // Stakeholders whose organisation is in the partner directory (the demo cases' partners) are linked to it.
+  await events.linkToDirectory(actor);
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { addUser, describeEachDb, harness, signIn, type Client, type Harness } from '../../../test/support.js';
+import { addUser, describeEachDb, harness, signedInAs, signIn, type Client, type Harness } from '../../../test/support.js';
 
 const safeWork = { name: 'Safe work', slug: 'safe-work', startsOn: '2021-05-01', endsOn: '2021-06-30', languages: ['sr-Latn', 'en'] };
 const fieldsOf = (r: { json(): { error: { details: { field: string }[] } } }) => [...new Set(r.json().error.details.map((d) => d.field))].sort();
@@ -18,10 +18,8 @@ describeEachDb('campaigns and their posts', (dialect) => {
 
   beforeEach(async () => {
     h = await harness(dialect);
-    await addUser(h.ctx, 'campaign@example.test', ['campaign']);
-    await addUser(h.ctx, 'coordinator@example.test', ['coordinator']);
-    campaign = await signIn(h.app, 'campaign@example.test');
-    coordinator = await signIn(h.app, 'coordinator@example.test');
+    campaign = await signedInAs(h, 'campaign');
+    coordinator = await signedInAs(h, 'coordinator');
   });
   afterEach(() => h.close());
 

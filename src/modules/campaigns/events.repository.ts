@@ -41,10 +41,21 @@ export class EventsRepository {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
+  /** The stakeholder standing for a partner's contact (or for the partner itself), once invited. */
+  findStakeholderOfPartner(partnerId: string, name: string, ex: Executor = this.db): Promise<StakeholderRow | undefined> {
+    return ex.selectFrom('stakeholders').selectAll().where('partner_id', '=', partnerId).where('name', '=', name).orderBy('created_at').limit(1).executeTakeFirst();
+  }
+
+  /** Stakeholders not yet linked to the partner directory, with the organisation each names. */
+  unlinkedStakeholders(ex: Executor = this.db): Promise<Pick<StakeholderRow, 'id' | 'organisation'>[]> {
+    return ex.selectFrom('stakeholders').select(['id', 'organisation']).where('partner_id', 'is', null).execute();
+  }
+
   /** By organisation, then name. */
-  listStakeholders(f: { kind?: string; active?: boolean; after?: { organisation: string; name: string; id: string }; limit: number }): Promise<StakeholderRow[]> {
+  listStakeholders(f: { kind?: string; partnerId?: string; active?: boolean; after?: { organisation: string; name: string; id: string }; limit: number }): Promise<StakeholderRow[]> {
     let q = this.db.selectFrom('stakeholders').selectAll().orderBy('organisation').orderBy('name').orderBy('id').limit(f.limit);
     if (f.kind) q = q.where('kind', '=', f.kind);
+    if (f.partnerId) q = q.where('partner_id', '=', f.partnerId);
     if (f.active !== undefined) q = q.where('active', '=', Number(f.active));
     if (f.after) {
       const { organisation, name, id } = f.after;
@@ -111,6 +122,12 @@ export class EventsRepository {
   async deleteTopic(eventId: string, id: string, ex: Executor = this.db): Promise<boolean> {
     const r = await ex.deleteFrom('campaign_event_topics').where('event_id', '=', eventId).where('id', '=', id).executeTakeFirst();
     return Number(r.numDeletedRows) > 0;
+  }
+
+  /** How many recommendations say they were drawn from a topic (their topic ids are a JSON array of quoted ids). */
+  async recommendationsCiting(topicId: string, ex: Executor = this.db): Promise<number> {
+    const row = await ex.selectFrom('recommendations').select((eb) => eb.fn.countAll<number | string>().as('n')).where('topic_ids', 'like', `%"${topicId}"%`).executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   topicsOf(eventIds: readonly string[], ex: Executor = this.db): Promise<TopicRow[]> {

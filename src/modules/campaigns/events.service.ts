@@ -3,15 +3,19 @@ import type { AppContext } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from './access.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
-import { invalidFields, notFound, parseOr400 } from '../../platform/errors.js';
+import { conflict, invalidFields, notFound, parseOr400, type FieldProblem } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/ids.js';
+import { normalisePhone } from '../../platform/phone.js';
 import { localDate, parseInstant } from '../../platform/time.js';
+import { partnerRef } from '../partners/partners.presenter.js';
+import { PartnersService, type Partner, type PartnerContact } from '../partners/partners.service.js';
 import { eventFigures } from './campaign-report.js';
 import type { Executor } from './campaigns.repository.js';
 import type { CampaignsService } from './campaigns.service.js';
 import { EventsRepository, type EventRow, type FollowUpRow, type InvitationRow, type StakeholderRow, type TopicRow } from './events.repository.js';
 import {
   attendanceProblems,
+  stakeholderKindOf,
   stakeholderSchemas,
   ZCreateEventRequest,
   ZCreateFollowUpRequest,
@@ -22,15 +26,40 @@ import {
   ZUpdateFollowUpRequest,
   ZUpdateInvitationRequest,
 } from './outreach.schemas.js';
-import { presentEvent, presentFollowUp, presentInvitation, presentStakeholder, presentTopic } from './outreach.presenter.js';
+import { presentEvent, presentFollowUp, presentInvitation, presentStakeholder, presentTopic, type StakeholderDetails } from './outreach.presenter.js';
+
+/** A person to add to the contact list, from a request or from the partner directory. */
+interface NewStakeholder {
+  name: string;
+  organisation: string;
+  kind: string;
+  role?: string | null | undefined;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+  notes?: string | null | undefined;
+  active?: boolean | undefined;
+  partnerId?: string | undefined;
+}
+
+const nameKey = (name: string) => name.normalize('NFC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim();
+
+/** How a partner's contact (or, without one, the partner itself) is written into the contact list. */
+function personOf(partner: Partner, contact: PartnerContact | undefined, homeCountry: string): NewStakeholder & { partnerId: string } {
+  const phone = contact?.phone && (normalisePhone(contact.phone, homeCountry) ?? contact.phone);
+  return {
+    name: contact?.name ?? contact?.role ?? partner.name, role: contact?.name ? contact.role : undefined, organisation: partner.name,
+    kind: stakeholderKindOf(partner.kind), email: contact?.email, phone, partnerId: partner.id,
+  };
+}
 
 /**
  * Public events with stakeholders (online, hybrid or in person): invitations from the campaign
- * team's own stakeholder list, answers and attendance, the topics raised in the discussion and
+ * team's own stakeholder list and from the partner directory, answers and attendance, the topics raised in the discussion and
  * what was agreed to follow up. Stakeholders' e-mail addresses, phones and notes are encrypted.
  */
 export class EventsService {
   private readonly repo: EventsRepository;
+  private readonly partners: PartnersService;
   private readonly schemas: ReturnType<typeof stakeholderSchemas>;
 
   constructor(
@@ -38,6 +67,7 @@ export class EventsService {
     private readonly campaigns: CampaignsService,
   ) {
     this.repo = new EventsRepository(ctx.db);
+    this.partners = new PartnersService(ctx);
     this.schemas = stakeholderSchemas(ctx.config.orgCountry);
   }
 
@@ -48,17 +78,41 @@ export class EventsService {
     return { email: c.decryptOptional(row.email), phone: c.decryptOptional(row.phone), notes: c.decryptOptional(row.notes) };
   }
 
-  async createStakeholder(input: unknown, actor: Actor, trx: Transaction<DB>) {
-    const req = parseOr400(this.schemas.ZCreateStakeholderRequest, input);
+  private async present(row: StakeholderRow, ex: Executor, details?: StakeholderDetails) {
+    const partner = row.partner_id ? (await this.partners.refsOf([row.partner_id], ex)).get(row.partner_id) : undefined;
+    return presentStakeholder(row, partner, details);
+  }
+
+  /** A partner of the directory, or a 400 naming `field` when the id names none. */
+  private async partnerOf(id: string, field: string, trx: Transaction<DB>): Promise<Partner> {
+    const partner = (await this.partners.entriesOf([id], trx)).get(id);
+    if (!partner) throw invalidFields([{ field, message: `no partner in the directory has the id ${id}` }]);
+    return partner;
+  }
+
+  private async insertStakeholder(person: NewStakeholder, actor: Actor, trx: Transaction<DB>): Promise<StakeholderRow> {
     const c = this.ctx.cipher;
     const at = nowIso();
     const row: StakeholderRow = {
-      id: newId(), name: req.name, organisation: req.organisation, role: req.role ?? null, kind: req.kind, email: c.encryptOptional(req.email),
-      phone: c.encryptOptional(req.phone), notes: c.encryptOptional(req.notes), active: Number(req.active), created_at: at, updated_at: at,
+      id: newId(), name: person.name, organisation: person.organisation, role: person.role ?? null, kind: person.kind, email: c.encryptOptional(person.email),
+      phone: c.encryptOptional(person.phone), notes: c.encryptOptional(person.notes), active: Number(person.active ?? true), partner_id: person.partnerId ?? null,
+      created_at: at, updated_at: at,
     };
     await this.repo.insertStakeholder(row, trx);
-    await this.ctx.audit.record({ actorId: actor.userId, action: 'stakeholder.created', targetType: 'stakeholder', targetId: row.id, details: { kind: req.kind } }, trx);
-    return presentStakeholder(row, this.details(row));
+    await this.ctx.audit.record({ actorId: actor.userId, action: 'stakeholder.created', targetType: 'stakeholder', targetId: row.id, details: { kind: row.kind, partnerId: row.partner_id } }, trx);
+    return row;
+  }
+
+  /** Adds a person to the contact list. Linked to a partner, the organisation and kind default to the directory's. */
+  async createStakeholder(input: unknown, actor: Actor, trx: Transaction<DB>) {
+    const req = parseOr400(this.schemas.ZCreateStakeholderRequest, input);
+    const partner = req.partnerId ? await this.partnerOf(req.partnerId, 'partnerId', trx) : undefined;
+    const organisation = req.organisation ?? partner?.name;
+    const kind = req.kind ?? (partner && stakeholderKindOf(partner.kind));
+    const missing = [...(organisation ? [] : ['organisation']), ...(kind ? [] : ['kind'])];
+    if (!organisation || !kind) throw invalidFields(missing.map((field) => ({ field, message: 'is required unless partnerId names a partner in the directory' })));
+    const row = await this.insertStakeholder({ ...req, organisation, kind }, actor, trx);
+    return presentStakeholder(row, partner && partnerRef(partner), this.details(row));
   }
 
   /** The list names people and organisations; contact details are read one stakeholder at a time, and that read is audited. */
@@ -66,12 +120,16 @@ export class EventsService {
     const q = parseOr400(ZStakeholderListQuery, query);
     const after = q.cursor ? decodeCursor(q.cursor, 3) : undefined;
     const rows = await this.repo.listStakeholders({
-      kind: q.kind, active: q.active === 'all' ? undefined : q.active === 'true',
+      kind: q.kind, partnerId: q.partnerId, active: q.active === 'all' ? undefined : q.active === 'true',
       after: after && { organisation: after[0]!, name: after[1]!, id: after[2]! }, limit: q.limit + 1,
     });
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
-    return { items: page.map((r) => presentStakeholder(r)), nextCursor: rows.length > q.limit && last ? encodeCursor([last.organisation, last.name, last.id]) : null };
+    const partners = await this.partners.refsOf(page.flatMap((r) => (r.partner_id ? [r.partner_id] : [])));
+    return {
+      items: page.map((r) => presentStakeholder(r, r.partner_id ? partners.get(r.partner_id) : undefined)),
+      nextCursor: rows.length > q.limit && last ? encodeCursor([last.organisation, last.name, last.id]) : null,
+    };
   }
 
   async getStakeholder(id: string, actor: Actor) {
@@ -79,7 +137,7 @@ export class EventsService {
       const row = await this.repo.findStakeholder(id, trx);
       if (!row) throw notFound('Stakeholder');
       await this.ctx.audit.record({ actorId: actor.userId, action: 'stakeholder.read', targetType: 'stakeholder', targetId: id }, trx);
-      return presentStakeholder(row, this.details(row));
+      return this.present(row, trx, this.details(row));
     });
   }
 
@@ -88,6 +146,7 @@ export class EventsService {
     const c = this.ctx.cipher;
     return this.ctx.db.transaction().execute(async (trx) => {
       if (!(await this.repo.findStakeholder(id, trx))) throw notFound('Stakeholder');
+      if (req.partnerId) await this.partnerOf(req.partnerId, 'partnerId', trx);
       await this.repo.updateStakeholder(id, {
         ...(req.name !== undefined ? { name: req.name } : {}),
         ...(req.organisation !== undefined ? { organisation: req.organisation } : {}),
@@ -97,12 +156,61 @@ export class EventsService {
         ...(req.phone !== undefined ? { phone: c.encryptOptional(req.phone) } : {}),
         ...(req.notes !== undefined ? { notes: c.encryptOptional(req.notes) } : {}),
         ...(req.active !== undefined ? { active: Number(req.active) } : {}),
+        ...(req.partnerId !== undefined ? { partner_id: req.partnerId } : {}),
         updated_at: nowIso(),
       }, trx);
       await this.ctx.audit.record({ actorId: actor.userId, action: 'stakeholder.updated', targetType: 'stakeholder', targetId: id, details: { fields: Object.keys(req) } }, trx);
       const row = (await this.repo.findStakeholder(id, trx))!;
-      return presentStakeholder(row, this.details(row));
+      return this.present(row, trx, this.details(row));
     });
+  }
+
+  /**
+   * The directory absorbs the contact list: each stakeholder not yet linked whose organisation is
+   * the name of exactly one active partner (ignoring case and spacing) is linked to it. Names that
+   * match no partner, or several, are left for people to link by hand.
+   */
+  async linkToDirectory(actor: Actor) {
+    return this.ctx.db.transaction().execute(async (trx) => {
+      const byName = new Map<string, string[]>();
+      for (const p of await this.partners.activeRefs(trx)) byName.set(nameKey(p.name), [...(byName.get(nameKey(p.name)) ?? []), p.id]);
+      const unlinked = await this.repo.unlinkedStakeholders(trx);
+      let linked = 0;
+      const at = nowIso();
+      for (const s of unlinked) {
+        const match = byName.get(nameKey(s.organisation));
+        if (match?.length !== 1) continue;
+        await this.repo.updateStakeholder(s.id, { partner_id: match[0], updated_at: at }, trx);
+        await this.ctx.audit.record({ actorId: actor.userId, action: 'stakeholder.updated', targetType: 'stakeholder', targetId: s.id, details: { fields: ['partnerId'] } }, trx);
+        linked += 1;
+      }
+      return { linked, unlinked: unlinked.length - linked };
+    });
+  }
+
+  /**
+   * The stakeholders standing for partners of the directory: one of a partner's contacts, or the
+   * organisation itself. Each is added to the contact list, copied from the directory, the first
+   * time it is invited; later invitations find it again by partner and name.
+   */
+  private async stakeholdersOfPartners(invitees: readonly { partnerId: string; contact?: number | undefined }[], actor: Actor, trx: Transaction<DB>): Promise<string[]> {
+    if (invitees.length === 0) return [];
+    const partners = await this.partners.entriesOf(invitees.map((i) => i.partnerId), trx);
+    const problems: FieldProblem[] = [];
+    const people = invitees.flatMap(({ partnerId, contact }, i): NewStakeholder[] => {
+      const partner = partners.get(partnerId);
+      if (!partner) problems.push({ field: `partners.${i}.partnerId`, message: `no partner in the directory has the id ${partnerId}` });
+      else if (contact !== undefined && contact >= partner.contacts.length) problems.push({ field: `partners.${i}.contact`, message: `${partner.name} has ${partner.contacts.length} contacts in the directory` });
+      else return [personOf(partner, contact === undefined ? undefined : partner.contacts[contact], this.ctx.config.orgCountry)];
+      return [];
+    });
+    if (problems.length) throw invalidFields(problems);
+    const ids: string[] = [];
+    for (const person of people) {
+      const existing = await this.repo.findStakeholderOfPartner(person.partnerId!, person.name, trx);
+      ids.push(existing ? existing.id : (await this.insertStakeholder(person, actor, trx)).id);
+    }
+    return ids;
   }
 
   // Events
@@ -177,16 +285,20 @@ export class EventsService {
 
   // Invitations
 
-  /** Invites stakeholders; one already invited is not invited twice. Unknown ids are a 400 naming them. */
+  /**
+   * Invites stakeholders of the contact list and people of the partner directory; one already
+   * invited is not invited twice. Unknown ids are a 400 naming them, and then nothing is written.
+   */
   async invite(campaignId: string, eventId: string, input: unknown, actor: Actor, trx: Transaction<DB>) {
     const req = parseOr400(ZInviteRequest, input);
     await this.eventRow(campaignId, eventId, trx);
     const known = await this.repo.stakeholdersByIds(req.stakeholderIds, trx);
     const unknown = req.stakeholderIds.map((id, i) => ({ id, i })).filter(({ id }) => !known.has(id));
     if (unknown.length) throw invalidFields(unknown.map(({ id, i }) => ({ field: `stakeholderIds.${i}`, message: `no stakeholder has the id ${id}` })));
+    const stakeholderIds = [...new Set([...req.stakeholderIds, ...(await this.stakeholdersOfPartners(req.partners, actor, trx))])];
     const at = nowIso();
     const invitedOn = req.invitedOn ?? localDate(Date.now(), this.ctx.config.orgTimezone);
-    const rows: InvitationRow[] = req.stakeholderIds.map((stakeholderId) => ({
+    const rows: InvitationRow[] = stakeholderIds.map((stakeholderId) => ({
       id: newId(), event_id: eventId, stakeholder_id: stakeholderId, invited_on: invitedOn, rsvp: 'pending', attendance: 'unknown', updated_at: at,
     }));
     const invited = await this.repo.insertInvitations(rows, trx);
@@ -230,6 +342,9 @@ export class EventsService {
     await this.ctx.db.transaction().execute(async (trx) => {
       await this.eventRow(campaignId, eventId, trx);
       if (!(await this.repo.deleteTopic(eventId, id, trx))) throw notFound('Topic');
+      // A recommendation drawn from the topic would lose where it came from; the deletion is undone.
+      const citing = await this.repo.recommendationsCiting(id, trx);
+      if (citing > 0) throw conflict(`${citing === 1 ? 'A recommendation is' : `${citing} recommendations are`} drawn from this topic: take the topic off ${citing === 1 ? 'it' : 'them'} first.`, 'topic_in_use');
       await this.ctx.audit.record({ actorId: actor.userId, action: 'campaign.event.topic_deleted', targetType: 'campaign_event', targetId: eventId, details: { campaignId, topicId: id } }, trx);
     });
   }

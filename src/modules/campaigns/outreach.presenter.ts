@@ -1,6 +1,7 @@
 import type { DistributionRow, MaterialRow } from './materials.repository.js';
 import type { EventRow, FollowUpRow, InvitationRow, StakeholderRow, TopicRow } from './events.repository.js';
 import type { PublicationRow, RecommendationRow } from './recommendations.repository.js';
+import type { PartnerRef } from '../partners/partners.service.js';
 import type { Localised } from './outreach.schemas.js';
 
 /**
@@ -28,9 +29,10 @@ export interface StakeholderDetails {
   notes: string | null;
 }
 
-export function presentStakeholder(row: StakeholderRow, details?: StakeholderDetails) {
+/** `partner` names the directory entry a stakeholder is linked to (null when not linked, or linked to an entry since gone). */
+export function presentStakeholder(row: StakeholderRow, partner: PartnerRef | undefined, details?: StakeholderDetails) {
   return {
-    id: row.id, name: row.name, organisation: row.organisation, role: row.role, kind: row.kind, active: Boolean(row.active),
+    id: row.id, name: row.name, organisation: row.organisation, role: row.role, kind: row.kind, active: Boolean(row.active), partner: partner ?? null,
     ...(details ?? {}), createdAt: row.created_at, updatedAt: row.updated_at,
   };
 }

@@ -60,11 +60,12 @@ export function registerOutreachRoutes(app: FastifyInstance, ctx: AppContext, { 
   });
   app.get('/api/v1/campaigns/:id/places', opts, async (r) => ({ items: (await materials.figures(parseOr400(ZCampaign, r.params).id)).places, nextCursor: null }));
 
-  // Stakeholders: the contact list events invite from
+  // Stakeholders: the contact list events invite from, which the partner directory absorbs
   app.get('/api/v1/stakeholders', opts, (r) => events.listStakeholders(r.query));
   app.post('/api/v1/stakeholders', opts, creating('stakeholders.create', (body, _params, actor, trx) => events.createStakeholder(body, actor, trx)));
   app.get('/api/v1/stakeholders/:id', opts, (r) => events.getStakeholder(parseOr400(ZCampaign, r.params).id, principalOf(r)));
   app.patch('/api/v1/stakeholders/:id', opts, (r) => events.updateStakeholder(parseOr400(ZCampaign, r.params).id, r.body, principalOf(r)));
+  app.post('/api/v1/stakeholders/link-to-directory', opts, (r) => events.linkToDirectory(principalOf(r)));
 
   // Events, invitations, topics raised and follow-ups
   app.get('/api/v1/campaigns/:id/events', opts, (r) => events.listEvents(parseOr400(ZCampaign, r.params).id));

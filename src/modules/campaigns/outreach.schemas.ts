@@ -13,6 +13,12 @@ export const STAKEHOLDER_KINDS = [
   'ministry', 'labour_inspection', 'police', 'prosecutor', 'state_centre', 'social_welfare', 'employment_service', 'union', 'employer',
   'ngo', 'international_organisation', 'media', 'academia', 'local_government', 'other',
 ] as const;
+/** The stakeholder kind of a partner of the directory, whose kinds are a case worker's. */
+export function stakeholderKindOf(partnerKind: string): StakeholderKind {
+  if ((STAKEHOLDER_KINDS as readonly string[]).includes(partnerKind)) return partnerKind as StakeholderKind;
+  return partnerKind === 'shelter' || partnerKind === 'legal_aid' ? 'ngo' : 'other';
+}
+export type StakeholderKind = (typeof STAKEHOLDER_KINDS)[number];
 export const RSVPS = ['pending', 'yes', 'no', 'maybe'] as const;
 export const ATTENDANCE = ['unknown', 'online', 'in_person', 'absent'] as const;
 export const ADDRESSEE_KINDS = [
@@ -86,13 +92,18 @@ export function stakeholderSchemas(homeCountry: string) {
     phone: phone(homeCountry),
     notes: text(2000),
     active: z.boolean(),
+    partnerId: ZId,
   };
   return {
+    // Linked to a partner, a stakeholder's organisation and kind default to the directory's.
     ZCreateStakeholderRequest: z
-      .object({ ...fields, role: fields.role.optional(), email: fields.email.optional(), phone: fields.phone.optional(), notes: fields.notes.optional(), active: fields.active.default(true) })
+      .object({
+        ...fields, organisation: fields.organisation.optional(), kind: fields.kind.optional(), role: fields.role.optional(), email: fields.email.optional(),
+        phone: fields.phone.optional(), notes: fields.notes.optional(), active: fields.active.default(true), partnerId: fields.partnerId.optional(),
+      })
       .strict(),
     ZUpdateStakeholderRequest: z
-      .object({ ...fields, role: fields.role.nullable(), email: fields.email.nullable(), phone: fields.phone.nullable(), notes: fields.notes.nullable() })
+      .object({ ...fields, role: fields.role.nullable(), email: fields.email.nullable(), phone: fields.phone.nullable(), notes: fields.notes.nullable(), partnerId: fields.partnerId.nullable() })
       .partial()
       .strict()
       .refine((r) => Object.keys(r).length > 0, 'nothing to change'),
@@ -103,6 +114,7 @@ export type TUpdateStakeholderRequest = z.infer<ReturnType<typeof stakeholderSch
 
 export const ZStakeholderListQuery = z.object({
   kind: oneOf(STAKEHOLDER_KINDS).optional(),
+  partnerId: ZId.optional(),
   active: z.enum(['true', 'false', 'all']).default('true'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(400).optional(),
@@ -174,9 +186,13 @@ export const ZUpdateEventRequest = z
   .refine((r) => Object.keys(r).length > 0, 'nothing to change');
 export type TUpdateEventRequest = z.infer<typeof ZUpdateEventRequest>;
 
+/** A partner of the directory to invite: one of its contacts (by position in its list), or the organisation itself. */
+const ZPartnerInvitee = z.object({ partnerId: ZId, contact: z.number().int().min(0).max(19).optional() }).strict();
+
 export const ZInviteRequest = z
-  .object({ stakeholderIds: distinct(ZId, 500).refine((ids) => ids.length > 0, 'at least one stakeholder'), invitedOn: ZDay.optional() })
-  .strict();
+  .object({ stakeholderIds: distinct(ZId, 500).default([]), partners: z.array(ZPartnerInvitee).max(100, 'at most 100 partners').default([]), invitedOn: ZDay.optional() })
+  .strict()
+  .refine((r) => r.stakeholderIds.length + r.partners.length > 0, { message: 'at least one stakeholder or partner', path: ['stakeholderIds'] });
 
 export const ZUpdateInvitationRequest = z
   .object({ rsvp: oneOf(RSVPS), attendance: oneOf(ATTENDANCE) })

@@ -102,6 +102,14 @@ describeEachDb('printed materials, events and recommendations', (dialect) => {
       text: { en: 'Set out which workers’ rights may never be suspended.', 'sr-Latn': 'Propisati koja se prava radnika ne mogu ukinuti.' },
     });
     expect(rec).toMatchObject({ position: 1, topicIds: [topic.id] });
+    // A topic a recommendation is drawn from stays until the recommendation lets go of it.
+    const inUse = await campaign('DELETE', api(`/events/${event.id}/topics/${topic.id}`));
+    expect(inUse.statusCode).toBe(409);
+    expect(inUse.json().error.message).toBe('A recommendation is drawn from this topic: take the topic off it first.');
+    expect((await campaign('GET', api('/topics'))).json().items.map((x: { id: string }) => x.id)).toEqual([topic.id]);
+    const spare = await created(api(`/events/${event.id}/topics`), { text: 'Interpreters for labour inspections' });
+    expect((await campaign('DELETE', api(`/events/${event.id}/topics/${spare.id}`))).statusCode).toBe(204);
+    expect((await campaign('DELETE', api(`/events/${event.id}/topics/${spare.id}`))).statusCode).toBe(404);
 
     const early = await campaign('PATCH', api(`/publications/${pub.id}`), { published: true });
     expect(early.statusCode).toBe(400);

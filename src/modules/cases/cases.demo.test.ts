@@ -26,6 +26,10 @@ describeEachDb('demo case files and the retention command', (dialect) => {
     expect(file).toMatchObject({ reference: 'LJ-2020-0001', assessment: { result: { presumedVictim: true, types: ['deceptive'] } } });
     expect(file.statusHistory.map((s: { status: string }) => s.status)).toEqual(['presumed', 'identified']);
     expect((await caseworker('GET', '/api/v1/cases/follow-ups')).json().items).toHaveLength(1);
+    // The demo campaign's contact list is linked to the directory these cases refer to, where names agree.
+    const campaign = await signIn(h.app, 'campaign@demo.labour-justice.org', 'demo password for tests 42');
+    const linked = (await campaign('GET', '/api/v1/stakeholders')).json().items.filter((s: { partner: unknown }) => s.partner);
+    expect(linked.map((s: { name: string; partner: { name: string } }) => [s.name, s.partner.name])).toEqual([['Ana Nikolić', 'Centre for Protection of Victims of Trafficking in Human Beings']]);
   });
 
   it('erases expired identities from the command line, saying how many', async () => {

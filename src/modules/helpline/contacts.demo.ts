@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { newId } from '../../platform/ids.js';
+import { addDays, daysBetweenInclusive } from '../../platform/time.js';
 import { UsersService } from '../users/users.service.js';
 import type { Channel, Status, Topic } from './contacts.schemas.js';
 import { newReference, type ContactFields, ContactsService } from './contacts.service.js';
@@ -74,16 +75,71 @@ const CONTACTS = 420;
 const DAYS = 730;
 
 /**
+ * The season of the demo campaign "Labour Rights – Now!" (slug `labour-rights-now`, 14 September
+ * to 15 December 2020, see campaigns.demo.ts), whose report compares the contacts naming it in as
+ * many days before, during and after it: a few calls in the summer before, clearly more while it
+ * ran, and a tail through the winter as its leaflets kept circulating. `naming` is the share of
+ * callers who say they heard of the helpline through the campaign.
+ */
+const CAMPAIGN = 'labour-rights-now';
+const CAMPAIGN_SEASON = [
+  { from: '2020-06-15', to: '2020-09-13', contacts: 24, naming: 0.1 },
+  { from: '2020-09-14', to: '2020-12-15', contacts: 66, naming: 0.55 },
+  { from: '2020-12-16', to: '2021-03-15', contacts: 30, naming: 0.3 },
+] as const;
+const OTHER_HEARD_ABOUT = HEARD_ABOUT.filter((h) => h !== CAMPAIGN);
+
+type Generator = ReturnType<typeof generator>;
+
+/** One caller's contact at `at`, in the proportions above; `heardAbout` draws the answer to "how did you hear of us", if any. */
+function demoFields(g: Generator, at: Date, repeatCallers: readonly string[], heardAbout: () => string | undefined): ContactFields {
+  const { next, weighted, pick } = g;
+  const topic = weighted(TOPIC_SHARE);
+  const topics: Topic[] = topic === 'job_offer_check' && next() < 0.3 ? [topic, 'migration'] : [topic];
+  const channel = weighted(CHANNEL_SHARE);
+  const caller = weighted(CALLERS);
+  const phone = channel === 'phone' || channel === 'sms' ? (next() < 0.25 ? pick(repeatCallers) : `+3816${Math.floor(next() * 1e8).toString().padStart(8, '0')}`) : undefined;
+  const callerRole = weighted([['self', 70], ['family_or_friend', 18], ['professional', 8], ['employer', 2], ['other', 2]] as const);
+  const sex = weighted([['male', 55], ['female', 40], ['unknown', 5]] as const);
+  const ageGroup = weighted([['18-24', 18], ['25-34', 34], ['35-49', 30], ['50+', 12], ['0-17', 2], ['unknown', 4]] as const);
+  const summary = pick(SUMMARIES[topic]);
+  const jobCheck = topic === 'job_offer_check' ? { destinationCountry: pick(DESTINATIONS), jobCheck: { risk: pick(['high', 'high', 'medium', 'low'] as const) } } : {};
+  const heard = heardAbout();
+  const referral = topic === 'trafficking_suspicion' || topic === 'sexual_exploitation' || next() < 0.15 ? { referralGiven: pick(REFERRALS) } : {};
+  return {
+    receivedAt: at.toISOString(), channel, topics, language: caller.language, nationality: caller.nationality, callerRole, sex, ageGroup, summary,
+    ...jobCheck,
+    ...(heard ? { heardAbout: heard } : {}),
+    ...referral,
+    ...(phone ? { callerPhone: phone } : {}),
+  };
+}
+
+/**
  * Demo helpline contacts over the past two years: topics, channels and callers in realistic
  * proportions, growing over time as calls did, a few callers who call again, and a queue of
- * recent web reports still waiting. Numbers and names are invented.
+ * recent web reports still waiting; and the contacts of the demo campaign's season in 2020–2021.
+ * Numbers and names are invented. Returns how many contacts it stored.
  */
 export async function loadDemoContacts(ctx: AppContext): Promise<number> {
   const { items } = await new UsersService(ctx).list(200);
   const operator = items.find((u) => u.roles.includes('hotline'));
   const contacts = new ContactsService(ctx);
-  const { next, weighted, pick } = generator(20201001);
+  const g = generator(20201001);
+  const { next, pick } = g;
   const repeatCallers = Array.from({ length: 18 }, (_, i) => `+38160${String(7000000 + i * 1379).padStart(7, '0')}`);
+  const rowOf = (fields: ContactFields, status: Status) => {
+    const web = fields.channel === 'web';
+    return contacts.rowOf(fields, {
+      id: newId(Date.parse(fields.receivedAt)),
+      reference: web ? newReference() : null,
+      status,
+      assigneeId: status === 'new' ? null : (operator?.id ?? null),
+      source: web ? 'public' : 'staff',
+      createdBy: web ? null : (operator?.id ?? null),
+      at: fields.receivedAt,
+    });
+  };
   const now = Date.now();
   const rows = Array.from({ length: CONTACTS }, () => {
     // Later days are likelier: the helpline grows, as calls did during the pandemic.
@@ -91,38 +147,22 @@ export async function loadDemoContacts(ctx: AppContext): Promise<number> {
     const at = new Date(now - daysAgo * 86_400_000);
     at.setUTCHours(7 + Math.floor(next() * 10), Math.floor(next() * 60), Math.floor(next() * 60), 0);
     if (at.getTime() > now) at.setTime(now - Math.floor(next() * 3_600_000));
-    const topic = weighted(TOPIC_SHARE);
-    const topics: Topic[] = topic === 'job_offer_check' && next() < 0.3 ? [topic, 'migration'] : [topic];
-    const channel = weighted(CHANNEL_SHARE);
-    const caller = weighted(CALLERS);
-    const phone = channel === 'phone' || channel === 'sms' ? (next() < 0.25 ? pick(repeatCallers) : `+3816${Math.floor(next() * 1e8).toString().padStart(8, '0')}`) : undefined;
-    const fields: ContactFields = {
-      receivedAt: at.toISOString(),
-      channel,
-      topics,
-      language: caller.language,
-      nationality: caller.nationality,
-      callerRole: weighted([['self', 70], ['family_or_friend', 18], ['professional', 8], ['employer', 2], ['other', 2]] as const),
-      sex: weighted([['male', 55], ['female', 40], ['unknown', 5]] as const),
-      ageGroup: weighted([['18-24', 18], ['25-34', 34], ['35-49', 30], ['50+', 12], ['0-17', 2], ['unknown', 4]] as const),
-      summary: pick(SUMMARIES[topic]),
-      ...(topic === 'job_offer_check' ? { destinationCountry: pick(DESTINATIONS), jobCheck: { risk: pick(['high', 'high', 'medium', 'low']) } } : {}),
-      ...(next() < 0.4 ? { heardAbout: pick(HEARD_ABOUT) } : {}),
-      ...(topic === 'trafficking_suspicion' || topic === 'sexual_exploitation' || next() < 0.15 ? { referralGiven: pick(REFERRALS) } : {}),
-      ...(phone ? { callerPhone: phone } : {}),
-    };
+    const fields = demoFields(g, at, repeatCallers, () => (next() < 0.4 ? pick(HEARD_ABOUT) : undefined));
     const recent = daysAgo < 10;
-    const status: Status = !recent ? 'done' : operator && next() < 0.5 ? 'assigned' : 'new';
-    return contacts.rowOf(fields, {
-      id: newId(at.getTime()),
-      reference: channel === 'web' ? newReference() : null,
-      status,
-      assigneeId: status === 'new' ? null : (operator?.id ?? null),
-      source: channel === 'web' ? 'public' : 'staff',
-      createdBy: channel === 'web' ? null : (operator?.id ?? null),
-      at: at.toISOString(),
-    });
+    return rowOf(fields, !recent ? 'done' : operator && next() < 0.5 ? 'assigned' : 'new');
   });
+  // A generator of its own, so the two years above stay as they were.
+  const season = generator(20200914);
+  for (const phase of CAMPAIGN_SEASON) {
+    const days = daysBetweenInclusive(phase.from, phase.to);
+    for (let i = 0; i < phase.contacts; i++) {
+      const at = new Date(`${addDays(phase.from, Math.floor(season.next() * days))}T00:00:00Z`);
+      // 07:00–16:59 UTC: office hours, on the same day in Belgrade.
+      at.setUTCHours(7 + Math.floor(season.next() * 10), Math.floor(season.next() * 60), Math.floor(season.next() * 60), 0);
+      const heardAbout = () => (season.next() < phase.naming ? CAMPAIGN : season.next() < 0.3 ? season.pick(OTHER_HEARD_ABOUT) : undefined);
+      rows.push(rowOf(demoFields(season, at, repeatCallers, heardAbout), 'done'));
+    }
+  }
   await ctx.db.transaction().execute(async (trx) => {
     await contacts.insertRows(rows, trx);
     await ctx.audit.record({ actorId: null, action: 'demo.contacts_loaded', details: { contacts: rows.length } }, trx);

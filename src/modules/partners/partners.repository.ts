@@ -31,6 +31,10 @@ export class PartnersRepository {
     return ex.selectFrom('partners').selectAll().where('id', 'in', [...ids]).execute();
   }
 
+  activeRefs(ex: Executor = this.db): Promise<Pick<PartnerRow, 'id' | 'name' | 'kind'>[]> {
+    return ex.selectFrom('partners').select(['id', 'name', 'kind']).where('active', '=', 1).orderBy('name').orderBy('id').execute();
+  }
+
   async insert(row: PartnerRow, ex: Executor = this.db): Promise<void> {
     await ex.insertInto('partners').values(row).execute();
   }

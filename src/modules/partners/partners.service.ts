@@ -12,6 +12,7 @@ import { ZCreatePartnerRequest, ZPartnerListQuery, ZUpdatePartnerRequest, type Z
 
 export type PartnerContact = z.infer<typeof ZPartnerContact>;
 export type PartnerRef = ReturnType<typeof partnerRef>;
+export type Partner = ReturnType<typeof presentPartner>;
 
 const namePosition = ([name, id]: string[]) => ({ name: name!, id: id! });
 
@@ -84,9 +85,22 @@ export class PartnersService {
     return { items: page.map((r) => this.present(r)), nextCursor: rows.length > q.limit ? encodeCursor([page.at(-1)!.name, page.at(-1)!.id]) : null };
   }
 
-  /** How case files name the partners they refer to, by id; ids that name no partner are left out. */
+  /** How case files and stakeholders name the partners they refer to, by id; ids that name no partner are left out. */
   async refsOf(ids: readonly string[], ex?: Kysely<DB> | Transaction<DB>): Promise<Map<string, PartnerRef>> {
-    const rows = await this.partners.findByIds([...new Set(ids)], ex);
-    return new Map(rows.map((r) => [r.id, partnerRef(r)]));
+    return new Map((await this.byIds(ids, ex)).map((r) => [r.id, partnerRef(r)]));
+  }
+
+  /** Whole directory entries with their contacts, by id (events invite a partner's people); ids that name no partner are left out. */
+  async entriesOf(ids: readonly string[], ex?: Kysely<DB> | Transaction<DB>): Promise<Map<string, Partner>> {
+    return new Map((await this.byIds(ids, ex)).map((r) => [r.id, this.present(r)]));
+  }
+
+  /** Every active partner's name, for matching a contact list's organisations to the directory. */
+  activeRefs(ex?: Kysely<DB> | Transaction<DB>): Promise<PartnerRef[]> {
+    return this.partners.activeRefs(ex);
+  }
+
+  private byIds(ids: readonly string[], ex?: Kysely<DB> | Transaction<DB>): Promise<PartnerRow[]> {
+    return this.partners.findByIds([...new Set(ids)], ex);
   }
 }

@@ -144,6 +144,15 @@ export interface StakeholderFields {
   email?: string | null;
   phone?: string | null;
   notes?: string | null;
+  active?: boolean;
+  /** The partner of the directory the stakeholder belongs to; null unlinks. */
+  partnerId?: string | null;
+}
+
+/** A partner of the directory to invite: one of its contacts, by position in its list, or the organisation itself. */
+export interface PartnerInvitee {
+  partnerId: string;
+  contact?: number;
 }
 const stakeholder = (id: string) => `/stakeholders/${encodeURIComponent(id)}`;
 /** The list names people and organisations only; `getStakeholder` brings the contact details (an audited read). */
@@ -151,17 +160,20 @@ export const listStakeholders = (query: Query = {}) => request<Page<Stakeholder>
 export const getStakeholder = (id: string) => request<Stakeholder>('GET', stakeholder(id));
 export const createStakeholder = (body: StakeholderFields, idempotencyKey: string) => request<Stakeholder>('POST', '/stakeholders', { body, idempotencyKey });
 export const updateStakeholder = (id: string, body: StakeholderFields) => request<Stakeholder>('PATCH', stakeholder(id), { body });
+/** Links each stakeholder whose organisation is the name of exactly one active partner to that partner. */
+export const linkStakeholdersToDirectory = () => request<{ linked: number; unlinked: number }>('POST', '/stakeholders/link-to-directory');
 export const listEvents = (id: string) => request<Page<CampaignEvent>>('GET', `${base(id)}/events`);
 export const getEvent = (id: string, eventId: string) => request<EventDetails>('GET', event(id, eventId));
 export const createEvent = (id: string, body: EventFields, idempotencyKey: string) => request<CampaignEvent>('POST', `${base(id)}/events`, { body, idempotencyKey });
 export const updateEvent = (id: string, eventId: string, body: EventFields) => request<CampaignEvent>('PATCH', event(id, eventId), { body });
 export const listInvitations = (id: string, eventId: string) => request<Page<Invitation>>('GET', `${event(id, eventId)}/invitations`);
-export const invite = (id: string, eventId: string, body: { stakeholderIds: string[] }, idempotencyKey: string) =>
+export const invite = (id: string, eventId: string, body: { stakeholderIds?: string[]; partners?: PartnerInvitee[] }, idempotencyKey: string) =>
   request<{ invited: number; alreadyInvited: number }>('POST', `${event(id, eventId)}/invitations`, { body, idempotencyKey });
 export const updateInvitation = (id: string, eventId: string, invitationId: string, body: { rsvp?: Rsvp; attendance?: Attendance }) =>
   request<Invitation>('PATCH', `${event(id, eventId)}/invitations/${encodeURIComponent(invitationId)}`, { body });
 export const addTopic = (id: string, eventId: string, body: { text: string; raisedBy?: string }, idempotencyKey: string) =>
   request<unknown>('POST', `${event(id, eventId)}/topics`, { body, idempotencyKey });
+export const deleteTopic = (id: string, eventId: string, topicId: string) => request<void>('DELETE', `${event(id, eventId)}/topics/${encodeURIComponent(topicId)}`);
 export const addFollowUp = (id: string, eventId: string, body: { action: string; owner?: string; dueOn?: string }, idempotencyKey: string) =>
   request<unknown>('POST', `${event(id, eventId)}/follow-ups`, { body, idempotencyKey });
 export const updateFollowUp = (id: string, eventId: string, followUpId: string, body: { done: boolean }) =>
@@ -202,3 +214,5 @@ export const addRecommendation = (id: string, publicationId: string, body: Recom
   request<Recommendation>('POST', `${publication(id, publicationId)}/recommendations`, { body, idempotencyKey });
 export const updateRecommendation = (id: string, publicationId: string, recommendationId: string, body: RecommendationFields) =>
   request<Recommendation>('PATCH', `${publication(id, publicationId)}/recommendations/${encodeURIComponent(recommendationId)}`, { body });
+export const deleteRecommendation = (id: string, publicationId: string, recommendationId: string) =>
+  request<void>('DELETE', `${publication(id, publicationId)}/recommendations/${encodeURIComponent(recommendationId)}`);

@@ -39,6 +39,18 @@ export type PartnerQuery = {
 
 export const listPartners = (query: PartnerQuery = {}) => request<Page<Partner>>('GET', '/partners', { query });
 
+/** Every partner the query finds, page after page (the directory is a few hundred entries at most). */
+export async function allPartners(query: Omit<PartnerQuery, 'cursor' | 'limit'> = {}): Promise<Partner[]> {
+  const partners: Partner[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listPartners({ ...query, limit: 200, cursor });
+    partners.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return partners;
+}
+
 export const createPartner = (body: PartnerFields, idempotencyKey: string) => request<Partner>('POST', '/partners', { body, idempotencyKey });
 
 export const updatePartner = (id: string, body: PartnerFields) => request<Partner>('PATCH', `/partners/${encodeURIComponent(id)}`, { body });

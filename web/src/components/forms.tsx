@@ -125,6 +125,18 @@ export function CheckboxGroup<T extends string>({ legend, options, selected, onC
   );
 }
 
+/** One labelled yes-or-no box. */
+export function CheckboxField({ label, checked, onChange, hint, className }: { label: string; checked: boolean; onChange(checked: boolean): void; hint?: string; className?: string }) {
+  const id = useId();
+  return (
+    <div className={`field checkbox${className ? ` ${className}` : ''}`}>
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <label htmlFor={id}>{label}</label>
+      {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
+    </div>
+  );
+}
+
 /**
  * Where a form's error appears. The region is always in the page, empty until something goes wrong,
  * because screen readers only announce changes to a live region that already exists.

@@ -50,7 +50,10 @@ async function formattersFor(lang: Lang): Promise<Formatters> {
 
 interface I18n extends Formatters {
   setLang(lang: Lang): void;
+  /** A moment to the second, as records of what happened need it (the audit trail, a case's timeline). */
   formatDateTime(iso: string): string;
+  /** A moment to the minute, as planned times read (an event's start): "10 Dec 2020, 11:00". */
+  formatDateTimeShort(iso: string): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -75,8 +78,10 @@ export function I18nProvider({ initial, children }: { initial: Lang; children: R
 
   const value = useMemo<I18n | null>(() => {
     if (!formatters) return null;
-    const dateTime = new Intl.DateTimeFormat(LOCALES[formatters.lang].tag, { dateStyle: 'medium', timeStyle: 'medium' });
-    return { ...formatters, setLang, formatDateTime: (iso) => dateTime.format(new Date(iso)) };
+    const { tag } = LOCALES[formatters.lang];
+    const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'medium' });
+    const toMinute = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
+    return { ...formatters, setLang, formatDateTime: (iso) => dateTime.format(new Date(iso)), formatDateTimeShort: (iso) => toMinute.format(new Date(iso)) };
   }, [formatters, setLang]);
 
   // Nothing shows until the catalogue has come: no flash of untranslated keys.

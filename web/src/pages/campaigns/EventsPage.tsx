@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import {
-  addFollowUp, addTopic, ATTENDANCE_IDS, createEvent, EVENT_FORMAT_IDS, getEvent, invite, listEvents, listInvitations, listStakeholders, RSVP_IDS,
+  addFollowUp, addTopic, ATTENDANCE_IDS, createEvent, deleteTopic, EVENT_FORMAT_IDS, getEvent, invite, listEvents, listInvitations, listStakeholders, RSVP_IDS,
   updateEvent, updateFollowUp, updateInvitation,
   type Attendance, type CampaignEvent, type EventDetails, type EventFormat, type Invitation, type Rsvp, type Stakeholder,
 } from '../../api/campaigns.js';
@@ -11,15 +11,17 @@ import { useI18n, type Translate } from '../../i18n/i18n.js';
 import type { PageProps } from '../../routes.js';
 import { Link } from '../../router.js';
 import { DateField } from '../cases/fields.js';
+import { errorUnder } from '../cases/labels.js';
 import { useFigures } from '../statistics/FigureTable.js';
 import { CampaignHeader, useCampaign } from './CampaignNav.js';
-import { instantOf, useApiForm, whole } from './useApiForm.js';
+import { instantOf, useApiForm, useRemoval, whole } from './useApiForm.js';
+import { useActivePartners } from './useDirectory.js';
 
 const formatLabel = (t: Translate, format: string) => t(`campaign.format.${format as EventFormat}`);
 
 /** Public events with stakeholders: who was invited and came, what was raised, and what follows. */
 export default function EventsPage({ params }: PageProps) {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTimeShort } = useI18n();
   const { n } = useFigures();
   const { campaign, error: loadError } = useCampaign(params.id!);
   const fetchPage = useCallback(() => listEvents(params.id!), [params.id]);
@@ -31,7 +33,7 @@ export default function EventsPage({ params }: PageProps) {
 
   const columns: Column<CampaignEvent>[] = [
     { label: t('campaigns.events.event'), rowHeader: true, cell: (e) => <><span className="cell-main">{e.title}</span><span className="cell-sub">{formatLabel(t, e.format)}</span></> },
-    { label: t('campaigns.events.startsAt'), cell: (e) => formatDateTime(e.startsAt) },
+    { label: t('campaigns.events.startsAt'), cell: (e) => formatDateTimeShort(e.startsAt) },
     { label: t('campaigns.events.place'), cell: (e) => e.venue ?? e.onlineUrl ?? '–' },
     { label: t('campaigns.events.participants'), className: 'numeric', cell: (e) => n(e.participants) },
     { label: t('cases.actions'), actions: true, cell: (e) => <button type="button" className="button secondary" onClick={() => setOpen(e.id)}>{t('campaigns.events.open', { title: e.title })}</button> },
@@ -155,9 +157,10 @@ function EventPanel({ campaignId, eventId, onChanged }: { campaignId: string; ev
       <DataTable compact caption={t('campaigns.events.invitations')} columns={columns} rows={invitations} rowKey={(i) => i.id} />
       <p className="hint"><Link to="/campaigns/stakeholders">{t('campaigns.stakeholders.manage')}</Link></p>
       <InviteForm key={`invite-${round}`} campaignId={campaignId} eventId={eventId} stakeholders={stakeholders.filter((s) => !invited.has(s.id))} onSaved={() => changed(t('campaigns.events.invited'))} />
+      <DirectoryInviteForm key={`directory-${round}`} campaignId={campaignId} eventId={eventId} onSaved={(result) => changed(t('campaigns.events.invitedFromDirectory', result))} />
       <AttendanceForm key={`attendance-${round}`} campaignId={campaignId} event={event} onSaved={() => changed(t('campaigns.events.saved'))} />
       <h4>{t('campaigns.events.topics')}</h4>
-      <ul>{event.topics.map((x) => <li key={x.id}>{x.raisedBy ? t('campaigns.events.topicBy', { text: x.text, who: x.raisedBy }) : x.text}</li>)}</ul>
+      <TopicList campaignId={campaignId} eventId={eventId} topics={event.topics} onRemoved={() => changed(t('campaigns.events.topicRemoved'))} />
       <TopicForm key={`topic-${round}`} campaignId={campaignId} eventId={eventId} onSaved={() => changed(t('campaigns.events.topicAdded'))} />
       <h4>{t('campaigns.events.followUps')}</h4>
       {event.followUps.length > 0 && <CheckboxGroup
@@ -199,6 +202,44 @@ function InviteForm({ campaignId, eventId, stakeholders, onSaved }: { campaignId
   );
 }
 
+/**
+ * Invites people of the partner directory: some of a partner's contacts, or the organisation
+ * itself. Each joins the contact list the first time it is invited.
+ */
+function DirectoryInviteForm({ campaignId, eventId, onSaved }: { campaignId: string; eventId: string; onSaved(result: { invited: number; alreadyInvited: number }): void }) {
+  const { t } = useI18n();
+  const { partners, error } = useActivePartners();
+  const [partnerId, setPartnerId] = useState('');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const form = useApiForm(['stakeholderIds', 'partners'], { stakeholderIds: t('campaigns.events.chooseInvitee') });
+  if (partners.length === 0) return error ? <FormError message={describeError(t, error)} /> : null;
+  const partner = partners.find((p) => p.id === partnerId);
+  const people = partner
+    ? [
+        { value: 'organisation', label: t('campaigns.events.theOrganisation', { name: partner.name }) },
+        ...partner.contacts.map((c, i) => ({ value: String(i), label: c.name ?? c.role ?? c.email ?? c.phone ?? '', hint: [c.name && c.role, c.email].filter(Boolean).join(', ') || undefined })),
+      ]
+    : [];
+  const save = (key: string) => invite(campaignId, eventId, { partners: chosen.map((v) => (v === 'organisation' ? { partnerId } : { partnerId, contact: Number(v) })) }, key).then(onSaved);
+  const problem = errorUnder(form.errors, 'stakeholderIds') ?? errorUnder(form.errors, 'partners');
+  return (
+    <PartForm label={t('campaigns.events.fromDirectory')} button={t('campaigns.events.inviteFromDirectory')} form={form} save={save}>
+      <SelectField
+        label={t('campaigns.events.directoryPartner')}
+        value={partnerId}
+        onChange={(id) => {
+          setPartnerId(id);
+          setChosen([]);
+        }}
+        options={partners.map((p) => ({ value: p.id, label: p.name }))}
+        empty={t('cases.choose')}
+        error={partner ? undefined : problem}
+      />
+      {partner && <CheckboxGroup legend={t('campaigns.events.whoAt', { name: partner.name })} options={people} selected={chosen} onChange={setChosen} error={problem} />}
+    </PartForm>
+  );
+}
+
 function AttendanceForm({ campaignId, event, onSaved }: { campaignId: string; event: EventDetails; onSaved(): void }) {
   const { t } = useI18n();
   const [online, setOnline] = useState(event.attendedOnline?.toString() ?? '');
@@ -213,6 +254,29 @@ function AttendanceForm({ campaignId, event, onSaved }: { campaignId: string; ev
         <TextField label={t('campaigns.events.attendedOnline')} type="number" min={0} step={1} inputMode="numeric" value={online} onChange={setOnline} error={errors.fields.attendedOnline} />
       </div>
     </PartForm>
+  );
+}
+
+/** The topics raised at an event, each with a button that removes it once the user confirms. */
+function TopicList({ campaignId, eventId, topics, onRemoved }: { campaignId: string; eventId: string; topics: EventDetails['topics']; onRemoved(): void }) {
+  const { t } = useI18n();
+  const { dialog, busy, error, remove } = useRemoval({ topic_in_use: t('campaigns.events.topicInUse') });
+  const question = (text: string) => ({ title: t('campaigns.events.removeTopic.title', { text }), message: t('campaigns.events.removeTopic.text'), confirmLabel: t('campaigns.events.removeTopic.button') });
+  return (
+    <>
+      <FormError message={error} />
+      <ul>
+        {topics.map((x) => (
+          <li key={x.id}>
+            {x.raisedBy ? t('campaigns.events.topicBy', { text: x.text, who: x.raisedBy }) : x.text}{' '}
+            <button type="button" className="button secondary small" disabled={busy} aria-label={t('campaigns.events.removeTopic', { text: x.text })} onClick={() => void remove(question(x.text), () => deleteTopic(campaignId, eventId, x.id).then(onRemoved))}>
+              {t('campaigns.events.removeTopic.button')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {dialog}
+    </>
   );
 }
 

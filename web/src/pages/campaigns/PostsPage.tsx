@@ -14,7 +14,7 @@ const METRIC_LABEL = { reach: 'campaign.export.reach', impressions: 'campaign.ex
 
 /** The campaign's posts, the newest first, with their metrics; a post can be typed in by hand. */
 export default function PostsPage({ params }: PageProps) {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTimeShort } = useI18n();
   const { n: number } = useFigures();
   const { campaign, error: loadError } = useCampaign(params.id!);
   const fetchPage = useCallback((cursor?: string) => listPosts(params.id!, { limit: 100, cursor }), [params.id]);
@@ -63,7 +63,7 @@ export default function PostsPage({ params }: PageProps) {
               <tbody>
                 {posts.map((p) => (
                   <tr key={p.id}>
-                    <th scope="row" data-label={t('campaigns.post.publishedAt')}>{formatDateTime(p.publishedAt)}</th>
+                    <th scope="row" data-label={t('campaigns.post.publishedAt')}>{formatDateTimeShort(p.publishedAt)}</th>
                     <td data-label={t('campaigns.post.channel')}>{channelLabel(t, p.channel)}</td>
                     <td data-label={t('campaigns.post.post')} className="details-cell">
                       {p.url ? (

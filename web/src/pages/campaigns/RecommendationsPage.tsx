@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import {
-  addRecommendation, ADDRESSEE_KIND_IDS, createPublication, listPublications, listTopics, PUBLICATION_LANGS, updatePublication, updateRecommendation,
+  addRecommendation, ADDRESSEE_KIND_IDS, createPublication, deleteRecommendation, listPublications, listTopics, PUBLICATION_LANGS, updatePublication, updateRecommendation,
   type AddresseeKind, type CampaignTopic, type Localised, type Publication, type Recommendation,
 } from '../../api/campaigns.js';
 import { CheckboxGroup, FormError, SelectField, Status, SubmitButton, TextAreaField, TextField } from '../../components/forms.js';
@@ -11,7 +11,7 @@ import type { PageProps } from '../../routes.js';
 import { useFormat } from '../cases/fields.js';
 import { errorUnder, type FormErrors } from '../cases/labels.js';
 import { CampaignHeader, useCampaign } from './CampaignNav.js';
-import { useApiForm } from './useApiForm.js';
+import { useApiForm, useRemoval } from './useApiForm.js';
 
 type Form = { kind: 'none' } | { kind: 'publication' } | { kind: 'recommendation'; recommendation?: Recommendation };
 
@@ -100,17 +100,32 @@ function PublicationSection({ campaignId, publication: p, topics, onChanged }: {
   const inLang = useLocalised();
   const [form, setForm] = useState<Form>({ kind: 'none' });
   const { errors, busy, submit } = useApiForm([]);
+  // The API refuses only to leave a published document without recommendations.
+  const removal = useRemoval({ invalid_fields: t('campaigns.recommendations.lastOfPublished') });
   const saved = (message: string) => {
     setForm({ kind: 'none' });
     onChanged(message);
   };
+  const remove = (r: Recommendation) => removal.remove(
+    { title: t('campaigns.recommendations.remove.title', { n: r.position }), message: t('campaigns.recommendations.remove.text'), confirmLabel: t('campaigns.recommendations.remove.button') },
+    () => deleteRecommendation(campaignId, p.id, r.id).then(() => saved(t('campaigns.recommendations.removed'))),
+  );
   const publish = () => updatePublication(campaignId, p.id, { published: !p.published }).then(() => onChanged(t(p.published ? 'campaigns.recommendations.takenDown' : 'campaigns.recommendations.isPublished')));
   const columns: Column<Recommendation>[] = [
     { label: t('campaigns.recommendations.number'), className: 'numeric', cell: (r) => r.position },
     { label: t('campaign.publication.addressee'), rowHeader: true, cell: (r) => <><span className="cell-main">{inLang(r.addressee)}</span><span className="cell-sub">{addresseeLabel(t, r.addresseeKind)}</span></> },
     { label: t('campaign.publication.gap'), cell: (r) => inLang(r.gap) },
     { label: t('campaigns.recommendations.text'), cell: (r) => inLang(r.text) },
-    { label: t('cases.actions'), actions: true, cell: (r) => <button type="button" className="button secondary" onClick={() => setForm({ kind: 'recommendation', recommendation: r })}>{t('campaigns.recommendations.edit', { n: r.position })}</button> },
+    {
+      label: t('cases.actions'),
+      actions: true,
+      cell: (r) => (
+        <div className="actions">
+          <button type="button" className="button secondary" onClick={() => setForm({ kind: 'recommendation', recommendation: r })}>{t('campaigns.recommendations.edit', { n: r.position })}</button>
+          <button type="button" className="button secondary" disabled={removal.busy} onClick={() => void remove(r)}>{t('campaigns.recommendations.remove', { n: r.position })}</button>
+        </div>
+      ),
+    },
   ];
 
   return (
@@ -150,7 +165,9 @@ function PublicationSection({ campaignId, publication: p, topics, onChanged }: {
         />
       )}
       <p className="hint">{t('campaigns.recommendations.count', { n: p.recommendations.length })}</p>
+      <FormError message={removal.error} />
       <DataTable caption={t('campaigns.recommendations.list')} columns={columns} rows={p.recommendations} rowKey={(r) => r.id} />
+      {removal.dialog}
     </section>
   );
 }

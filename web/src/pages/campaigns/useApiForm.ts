@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { newIdempotencyKey } from '../../api/client.js';
+import { ApiError, newIdempotencyKey } from '../../api/client.js';
+import { useConfirm, type ConfirmOptions } from '../../components/ConfirmDialog.js';
+import { describeError } from '../../errors.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { formErrorsOf, noErrors, type FormErrors } from '../cases/labels.js';
 
@@ -41,6 +43,31 @@ export function useListForms<F extends { kind: string }>(reload: () => Promise<v
     void reload();
   };
   return { form, setForm, notice, setNotice, saved };
+}
+
+/**
+ * Removing something once the user confirms: `remove(question, call)` asks in the shared dialog (which
+ * the page renders as `dialog`), then runs `call`; `busy` while it runs, the API's refusal in `error`,
+ * in the page's words where `own` has some for its code.
+ */
+export function useRemoval(own: Readonly<Record<string, string>> = {}) {
+  const { t } = useI18n();
+  const [dialog, confirm] = useConfirm();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const remove = async (question: ConfirmOptions, call: () => Promise<unknown>) => {
+    if (!(await confirm(question))) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await call();
+    } catch (x) {
+      setError((x instanceof ApiError && own[x.code]) || describeError(t, x));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { dialog, busy, error, remove };
 }
 
 /** A number typed in a form, or undefined when the field is left empty (the API then reads it as not given). */

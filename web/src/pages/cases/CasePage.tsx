@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { getCase, updateCase, type CaseFile } from '../../api/cases.js';
-import { listPartners, type Partner } from '../../api/partners.js';
+import { allPartners, type Partner } from '../../api/partners.js';
 import { FormError, Status } from '../../components/forms.js';
 import { Heading } from '../../components/Heading.js';
 import { describeError } from '../../errors.js';
@@ -49,10 +49,7 @@ export default function CasePage({ params }: PageProps) {
 
   useEffect(() => {
     // Inactive partners too: the timeline names the partners of old referrals.
-    listPartners({ active: 'all', limit: 200 }).then(
-      (page) => setPartners(page.items),
-      () => undefined,
-    );
+    allPartners({ active: 'all' }).then(setPartners, () => undefined);
   }, []);
   const activePartners = useMemo(() => partners.filter((p) => p.active), [partners]);
 

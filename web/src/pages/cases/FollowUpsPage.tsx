@@ -1,6 +1,6 @@
-import { useCallback, useId, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { dueFollowUps, type FollowUp } from '../../api/cases.js';
-import { FormError, Status } from '../../components/forms.js';
+import { CheckboxField, FormError, Status } from '../../components/forms.js';
 import { Heading } from '../../components/Heading.js';
 import { DataTable, LoadMore, usePagedList, type Column } from '../../components/lists.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -13,7 +13,6 @@ import { errorUnder, formErrorsOf, labels, noErrors } from './labels.js';
 export default function FollowUpsPage({ title }: PageProps) {
   const { t } = useI18n();
   const f = useFormat();
-  const mineId = useId();
   const [on, setOn] = useState('');
   const [mine, setMine] = useState(false);
   const [query, setQuery] = useState<{ on: string; mine: boolean }>({ on: '', mine: false });
@@ -48,10 +47,7 @@ export default function FollowUpsPage({ title }: PageProps) {
       <p className="lead">{t('cases.followUps.text')}</p>
       <form className="filters" onSubmit={apply} role="search" aria-label={t('cases.followUps.filter')} noValidate>
         <DateField label={t('cases.followUps.on')} hint={t('cases.followUps.on.hint')} value={on} onChange={setOn} error={errorUnder(errors, 'on')} />
-        <div className="field checkbox filter-checkbox">
-          <input id={mineId} type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} />
-          <label htmlFor={mineId}>{t('cases.followUps.mine')}</label>
-        </div>
+        <CheckboxField className="filter-checkbox" label={t('cases.followUps.mine')} checked={mine} onChange={setMine} />
         <div className="actions">
           <button type="submit" className="button">{t('cases.filter.apply')}</button>
         </div>
