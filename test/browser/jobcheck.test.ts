@@ -77,6 +77,10 @@ describeInBrowser('the job-offer check in a browser', () => {
       expect(posted).toBe(1);
       expect(await page.locator('.note').count()).toBe(0);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('result');
+      // Scrolled to, the verdict starts below the fixed quick-exit button rather than under it.
+      const exit = (await page.locator('a.exit').boundingBox())!;
+      const box = (await page.locator('.verdict').boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(exit.y + exit.height);
       expect(watched.pageErrors).toEqual([]);
     } finally {
       await watched.close();
