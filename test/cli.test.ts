@@ -75,6 +75,11 @@ describeEachDb('the labour-justice command', (dialect: Dialect) => {
     const ctx = await openContext(loadConfig(env));
     const secret = ctx.cipher.encrypt('JBSWY3DPEHPK3PXP');
     await ctx.db.updateTable('users').set({ totp_secret: secret }).execute();
+    // An image of a campaign page lives in the database, so the backup carries its bytes.
+    const image = Buffer.from([0x52, 0x49, 0x46, 0x46, 0x00, 0xff, 0x00, 0x80, 0x57, 0x45, 0x42, 0x50]);
+    const at = new Date().toISOString();
+    await ctx.db.insertInto('campaigns').values({ id: 'c1', name: 'C', slug: 'c', starts_on: '2024-01-01', ends_on: '2024-02-01', languages: '["en"]', goals: '[]', audiences: '[]', created_by: null, created_at: at, updated_at: at }).execute();
+    await ctx.db.insertInto('campaign_images').values({ id: 'i1', campaign_id: 'c1', name: `${'0'.repeat(32)}.webp`, width: 1, height: 1, bytes: image.length, data: image, alt: null, created_by: null, created_at: at }).execute();
     await ctx.db.destroy();
     const out = join(dir, 'backup.bin');
     expect(cli(['backup', '--out', out], env).code).toBe(0);
@@ -92,6 +97,8 @@ describeEachDb('the labour-justice command', (dialect: Dialect) => {
       const row = await ctx2.db.selectFrom('users').select('totp_secret').executeTakeFirstOrThrow();
       expect(row.totp_secret).toMatch(/^v2\./);
       expect(ctx2.cipher.decrypt(row.totp_secret!)).toBe('JBSWY3DPEHPK3PXP');
+      const restoredImage = await ctx2.db.selectFrom('campaign_images').select('data').executeTakeFirstOrThrow();
+      expect(Buffer.from(restoredImage.data).equals(image)).toBe(true);
       await ctx2.db.destroy();
     } finally {
       await target.drop();

@@ -273,6 +273,20 @@ export interface CampaignPagesTable {
   updated_at: string;
 }
 
+/** An image for the campaign's pages, re-encoded as WebP with no metadata; `name` (content hash + `.webp`) is its public address. */
+export interface CampaignImagesTable {
+  id: string;
+  campaign_id: string;
+  name: string;
+  width: number;
+  height: number;
+  bytes: number;
+  data: Buffer;
+  alt: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface CampaignPageViewsTable {
   campaign_id: string;
   lang: string;
@@ -450,6 +464,7 @@ export interface DB {
   campaigns: CampaignsTable;
   campaign_posts: CampaignPostsTable;
   campaign_pages: CampaignPagesTable;
+  campaign_images: CampaignImagesTable;
   campaign_page_views: CampaignPageViewsTable;
   campaign_visit_salts: CampaignVisitSaltsTable;
   campaign_visitor_hashes: CampaignVisitorHashesTable;

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addUser, PASSWORD, signIn as signInApi } from '../support.js';
 import { accessibilityProblems, describeInBrowser, launchBrowser, openPage, startServer, type LiveServer, type WatchedPage } from './browser.js';
@@ -157,8 +158,40 @@ describeInBrowser('the campaign pages in a browser', () => {
     await handOut.getByLabel('Copies').fill('400');
     await handOut.getByRole('button', { name: 'Record' }).click();
     await page.getByRole('status').filter({ hasText: 'The copies handed out are recorded.' }).waitFor();
-    expect(await page.getByRole('row', { name: /Know your rights before you travel/ }).getByRole('cell').allTextContents()).toEqual(['English', '1,000', '400', '600', expect.stringContaining('Record')]);
+    const leaflet = () => page.getByRole('table', { name: 'Printed materials', exact: true }).getByRole('row', { name: /Know your rights before you travel/ }).getByRole('cell').allTextContents();
+    expect(await leaflet()).toEqual(['English', '1,000', '400', '600', expect.stringContaining('Record')]);
     expect(await accessibilityProblems(page)).toEqual([]);
+
+    // A print run below the 400 copies handed out is refused beside it; a larger one is kept.
+    await page.getByRole('button', { name: /^Change .*Know your rights before you travel/ }).click();
+    const change = page.getByRole('form', { name: /^Change .*Know your rights before you travel/ });
+    expect(await change.getByLabel('Copies printed').inputValue()).toBe('1000');
+    await change.getByLabel('Copies printed').fill('300');
+    await change.getByRole('button', { name: 'Save the changes' }).click();
+    await change.getByText('400 copies have been distributed already').waitFor();
+    expect(await change.getByLabel('Copies printed').getAttribute('aria-invalid')).toBe('true');
+    await change.getByLabel('Copies printed').fill('1500');
+    await change.getByRole('button', { name: 'Save the changes' }).click();
+    await page.getByRole('status').filter({ hasText: 'The changes are saved.' }).waitFor();
+    expect(await leaflet()).toEqual(['English', '1,500', '400', '1,100', expect.stringContaining('Change')]);
+
+    // The union's record, entered by mistake, is removed once confirmed: its copies are back in stock, also after a reload.
+    await page.getByRole('button', { name: /^Copies handed out: .*Know your rights before you travel/ }).click();
+    const records = page.getByRole('region', { name: /^Copies handed out: .*Know your rights before you travel/ });
+    const record = records.getByRole('row', { name: /Independent Road Workers’ Union/ });
+    await record.waitFor();
+    expect((await record.getByRole('cell').allTextContents()).slice(0, 1)).toEqual(['Bypass construction siteConstruction site']);
+    expect(await record.getByRole('cell').nth(2).textContent()).toBe('400');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: '/tmp/campaign-materials-1280.png', fullPage: true });
+    await record.getByRole('button', { name: /^Remove the record: .*Independent Road Workers’ Union/ }).click();
+    await page.getByRole('dialog', { name: /^Remove the record of 400 copies handed out by .?Independent Road Workers’ Union/ }).getByRole('button', { name: 'Remove', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'The record is removed: 400 copies are back in stock.' }).waitFor();
+    await records.getByText('No copies of this item have been handed out yet.').waitFor();
+    expect(await leaflet()).toEqual(['English', '1,500', '0', '1,500', expect.stringContaining('Change')]);
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: '1 item' }).waitFor();
+    expect(await leaflet()).toEqual(['English', '1,500', '0', '1,500', expect.stringContaining('Change')]);
   });
 
   it('lets the campaign coordinator hold an event with stakeholders and publish recommendations drawn from it', async () => {
@@ -438,6 +471,72 @@ describeInBrowser('the campaign pages in a browser', () => {
       // Both joined the contact list, linked to the partner.
       const people = (await api('GET', `/api/v1/stakeholders?partnerId=${partner.json().id}`)).json().items.map((s: { name: string }) => s.name);
       expect(people.sort()).toEqual(['Legal office', 'Milan Kostić', 'Zoran Pavlović']);
+      expect(watched.cspViolations).toEqual([]);
+      expect(watched.pageErrors).toEqual([]);
+    } finally {
+      await watched.close();
+    }
+  });
+
+  it('lets a campaign user upload an image into a page, described for readers who cannot see it', async () => {
+    const api = await signInApi(server.h.app, 'campaign@example.test');
+    const campaignId = (await api('POST', '/api/v1/campaigns', { name: 'Safe Work Abroad', slug: 'safe-work-abroad', startsOn: '2024-03-01', endsOn: '2024-05-31', languages: ['en'] })).json().id as string;
+    // A phone's photo, with the place it was taken in its EXIF.
+    const photo = await sharp({ create: { width: 1800, height: 1200, channels: 3, background: { r: 30, g: 110, b: 60 } } })
+      .jpeg()
+      .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '44/1 48/1 5/1', GPSLongitudeRef: 'E', GPSLongitude: '20/1 27/1 44/1' } })
+      .toBuffer();
+    const watched = await openPage(browser, DESKTOP);
+    const { page } = watched;
+    try {
+      await page.goto(`${server.url}/app/campaigns/${campaignId}/pages`);
+      await signIn(page, 'campaign@example.test');
+      await heading(page, 'Safe Work Abroad');
+      await page.getByLabel('Write or change the page in').selectOption('en');
+      await page.getByLabel('Title', { exact: true }).fill('Before you go');
+      const text = page.getByLabel('Text (Markdown)');
+      await text.fill('Check the agency.\n\nKeep your passport.');
+      // The cursor after the first paragraph: the image goes there.
+      await text.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange('Check the agency.'.length, 'Check the agency.'.length));
+
+      const images = page.getByRole('region', { name: 'Insert an image' });
+      await images.getByText('No images uploaded yet.').waitFor();
+      // Without a description the image is not sent.
+      await images.getByLabel('Image', { exact: true }).setInputFiles({ name: 'site.jpg', mimeType: 'image/jpeg', buffer: photo });
+      await images.getByRole('button', { name: 'Upload and insert' }).click();
+      await images.locator('.field-error').filter({ hasText: 'Describe the image for readers who cannot see it.' }).waitFor();
+      // A text file is not an image: the server's refusal appears beside the file.
+      await images.getByLabel('Image', { exact: true }).setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a photo') });
+      await images.getByLabel('Description of the image').fill('Workers checking a contract');
+      await images.getByRole('button', { name: 'Upload and insert' }).click();
+      await images.locator('.field-error').filter({ hasText: 'must be a JPEG, PNG, WebP or GIF image' }).waitFor();
+
+      await images.getByLabel('Image', { exact: true }).setInputFiles({ name: 'site.jpg', mimeType: 'image/jpeg', buffer: photo });
+      await images.getByRole('button', { name: 'Upload and insert' }).click();
+      await page.getByRole('status').filter({ hasText: 'The image is in the text' }).waitFor();
+      const body = await text.inputValue();
+      expect(body).toMatch(/^Check the agency\.\n\n!\[Workers checking a contract\]\(\/media\/campaigns\/[0-9a-f]{32}\.webp\)\n\nKeep your passport\.$/);
+      const url = /\((\/media\/campaigns\/[^)]+)\)/.exec(body)![1]!;
+
+      // The preview shows it, loaded from this site.
+      const shown = page.getByRole('region', { name: 'Preview' }).getByRole('img', { name: 'Workers checking a contract' });
+      await shown.waitFor();
+      expect(await shown.getAttribute('src')).toBe(url);
+      await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1200);
+      await images.getByRole('listitem').getByText(`![Workers checking a contract](${url})`).waitFor();
+      expect(await accessibilityProblems(page)).toEqual([]);
+      await page.screenshot({ path: '/tmp/campaign-page-image-1280.png', fullPage: true });
+
+      // What the site serves has no EXIF.
+      const served = await fetch(`${server.url}${url}`);
+      expect(served.headers.get('content-type')).toBe('image/webp');
+      expect((await sharp(Buffer.from(await served.arrayBuffer())).metadata()).exif).toBeUndefined();
+
+      // Removing it asks first.
+      await images.getByRole('button', { name: /^Remove the image .*Workers checking a contract/ }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+      await images.getByText('No images uploaded yet.').waitFor();
+      expect((await fetch(`${server.url}${url}`)).status).toBe(404);
       expect(watched.cspViolations).toEqual([]);
       expect(watched.pageErrors).toEqual([]);
     } finally {

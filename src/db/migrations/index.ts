@@ -9,6 +9,7 @@ import * as reports from './20261128_0008_reports.js';
 import * as agencies from './20261128_0009_agencies.js';
 import * as contactDayCounts from './20261129_0010_contact_day_counts.js';
 import * as stakeholderPartners from './20261129_0011_stakeholder_partners.js';
+import * as campaignImages from './20261129_0012_campaign_images.js';
 
 // Every migration, in order; each runs on SQLite and PostgreSQL alike.
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0009_agencies': agencies,
   '20261129_0010_contact_day_counts': contactDayCounts,
   '20261129_0011_stakeholder_partners': stakeholderPartners,
+  '20261129_0012_campaign_images': campaignImages,
 };

@@ -15,6 +15,7 @@ import { CampaignReportService } from './campaign-report.service.js';
 import { CampaignsService } from './campaigns.service.js';
 import { ZIdParams, ZPageParams, ZPostParams } from './campaigns.schemas.js';
 import { EventsService } from './events.service.js';
+import { registerImageRoutes } from './images.routes.js';
 import { MaterialsService } from './materials.service.js';
 import { registerOutreachRoutes } from './outreach.routes.js';
 import { PostImportService } from './post-import.service.js';
@@ -145,6 +146,7 @@ export function registerCampaignRoutes(app: FastifyInstance, ctx: AppContext): v
     return campaigns.preview(request.body);
   });
 
+  registerImageRoutes(app, ctx, campaigns);
   registerOutreachRoutes(app, ctx, { materials, events, recommendations });
   registerCampaignPageRoutes(app, ctx, campaigns, recommendations);
 }

@@ -28,6 +28,8 @@ describe('campaign page Markdown', () => {
   it('shows images from this site, lazily, and only the alt text of images from elsewhere', () => {
     expect(render('![Leaflet in Hindi](/assets/campaigns/leaflet-hi.png "Leaflet")')).toBe('<p><img src="/assets/campaigns/leaflet-hi.png" alt="Leaflet in Hindi" title="Leaflet" loading="lazy"></p>\n');
     expect(render('![poster](poster.jpg)')).toBe('<p><img src="poster.jpg" alt="poster" loading="lazy"></p>\n');
+    // An uploaded image, its alt text escaped as the upload's Markdown writes it.
+    expect(render('![A \\[draft\\] leaflet](/media/campaigns/0123456789abcdef0123456789abcdef.webp)')).toBe('<p><img src="/media/campaigns/0123456789abcdef0123456789abcdef.webp" alt="A [draft] leaflet" loading="lazy"></p>\n');
     for (const src of ['https://tracker.example/p.gif', '//tracker.example/p.gif', 'http://x.example/a.png']) expect(render(`![seen <b>](${src})`)).toBe('<p>seen &lt;b&gt;</p>\n');
     expect(render('![x](data:image/png;base64,AAAA)')).not.toContain('<img');
   });

@@ -1,8 +1,9 @@
 import type { CampaignReport } from '../../../src/modules/campaigns/campaign-export.js';
 import type { presentCampaign, presentPage, presentPost } from '../../../src/modules/campaigns/campaigns.presenter.js';
 import type { Channel } from '../../../src/modules/campaigns/campaigns.schemas.js';
-import type { presentEvent, presentFollowUp, presentInvitation, presentMaterial, presentPublication, presentRecommendation, presentStakeholder, presentTopic } from '../../../src/modules/campaigns/outreach.presenter.js';
+import type { presentDistribution, presentEvent, presentFollowUp, presentInvitation, presentMaterial, presentPublication, presentRecommendation, presentStakeholder, presentTopic } from '../../../src/modules/campaigns/outreach.presenter.js';
 import type { ADDRESSEE_KINDS, ATTENDANCE, CARRIER_KINDS, EVENT_FORMATS, MATERIAL_KINDS, PLACE_KINDS, RSVPS, STAKEHOLDER_KINDS } from '../../../src/modules/campaigns/outreach.schemas.js';
+import type { presentImage } from '../../../src/modules/campaigns/images.service.js';
 import type { ImportResult as PostImportResult, RejectedRow } from '../../../src/modules/campaigns/post-import.service.js';
 import { request, type Page, type Query } from './client.js';
 
@@ -68,6 +69,13 @@ export const putPage = (id: string, lang: string, body: { title: string; body: s
 export const previewPage = (id: string, lang: string, body: { title: string; body: string }) =>
   request<{ title: string; html: string }>('POST', `${base(id)}/pages/${encodeURIComponent(lang)}/preview`, { body });
 
+export type CampaignImage = ReturnType<typeof presentImage>;
+export const listImages = (id: string) => request<Page<CampaignImage>>('GET', `${base(id)}/images`);
+/** The image file as it is, its description as `alt`; the server re-encodes it without its metadata. */
+export const uploadImage = (id: string, file: File, alt: string) =>
+  request<CampaignImage>('POST', `${base(id)}/images`, { file: { data: file, type: file.type || 'application/octet-stream' }, query: { alt } });
+export const deleteImage = (id: string, imageId: string) => request<void>('DELETE', `${base(id)}/images/${encodeURIComponent(imageId)}`);
+
 export type Material = ReturnType<typeof presentMaterial>;
 export type MaterialKind = (typeof MATERIAL_KINDS)[number];
 export type CarrierKind = (typeof CARRIER_KINDS)[number];
@@ -84,7 +92,9 @@ export interface MaterialFields {
   title?: string;
   language?: string;
   printRun?: number;
-  printedOn?: string;
+  /** Null removes it when changing an item. */
+  printedOn?: string | null;
+  notes?: string | null;
 }
 export interface DistributionFields {
   partner?: string;
@@ -96,10 +106,21 @@ export interface DistributionFields {
   distributedOn?: string;
 }
 
+export type Distribution = ReturnType<typeof presentDistribution>;
+/** An item with the records of the copies handed out, in the order they were handed out. */
+export type MaterialDetails = Material & { distributions: Distribution[] };
+const material = (id: string, materialId: string) => `${base(id)}/materials/${encodeURIComponent(materialId)}`;
+
 export const listMaterials = (id: string) => request<Page<Material>>('GET', `${base(id)}/materials`);
+export const getMaterial = (id: string, materialId: string) => request<MaterialDetails>('GET', material(id, materialId));
 export const createMaterial = (id: string, body: MaterialFields, idempotencyKey: string) => request<Material>('POST', `${base(id)}/materials`, { body, idempotencyKey });
+/** A print run below the copies already handed out is refused, naming `printRun`. */
+export const updateMaterial = (id: string, materialId: string, body: MaterialFields) => request<Material>('PATCH', material(id, materialId), { body });
 export const distributeMaterial = (id: string, materialId: string, body: DistributionFields, idempotencyKey: string) =>
-  request<unknown>('POST', `${base(id)}/materials/${encodeURIComponent(materialId)}/distributions`, { body, idempotencyKey });
+  request<unknown>('POST', `${material(id, materialId)}/distributions`, { body, idempotencyKey });
+/** Undoes a record entered by mistake: its copies are back in stock. */
+export const deleteDistribution = (id: string, materialId: string, distributionId: string) =>
+  request<void>('DELETE', `${material(id, materialId)}/distributions/${encodeURIComponent(distributionId)}`);
 
 export type CampaignEvent = ReturnType<typeof presentEvent>;
 export type EventDetails = CampaignEvent & {

@@ -81,10 +81,11 @@ interface TextAreaFieldProps {
   error?: string;
   rows?: number;
   maxLength?: number;
+  ref?: Ref<HTMLTextAreaElement>;
 }
 
 /** A labelled multi-line input for notes and outcomes. */
-export function TextAreaField({ label, value, onChange, hint, error, rows = 4, maxLength }: TextAreaFieldProps) {
+export function TextAreaField({ label, value, onChange, hint, error, rows = 4, maxLength, ref }: TextAreaFieldProps) {
   const id = useId();
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
@@ -92,7 +93,7 @@ export function TextAreaField({ label, value, onChange, hint, error, rows = 4, m
       <label htmlFor={id}>{label}</label>
       {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
       {error && <p id={`${id}-error`} className="field-error">{error}</p>}
-      <textarea id={id} rows={rows} maxLength={maxLength} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} />
+      <textarea ref={ref} id={id} rows={rows} maxLength={maxLength} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} />
     </div>
   );
 }

@@ -123,7 +123,7 @@ export function DataTable<T>({ caption, columns, rows, rowKey, rowClass, compact
       <thead>
         <tr>
           {columns.map((c) => (
-            <th key={c.label} scope="col">{c.actions ? <span className="visually-hidden">{c.label}</span> : c.label}</th>
+            <th key={c.label} scope="col" className={c.className}>{c.actions ? <span className="visually-hidden">{c.label}</span> : c.label}</th>
           ))}
         </tr>
       </thead>

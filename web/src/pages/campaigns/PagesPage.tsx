@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { getPage, getReport, listPages, previewPage, putPage, type Campaign, type CampaignPage, type CampaignReport } from '../../api/campaigns.js';
 import { ApiError } from '../../api/client.js';
 import { FormError, SelectField, Status, SubmitButton, TextAreaField, TextField } from '../../components/forms.js';
@@ -8,10 +8,21 @@ import type { PageProps } from '../../routes.js';
 import { useFormat } from '../cases/fields.js';
 import { FigureTable, useFigures } from '../statistics/FigureTable.js';
 import { CampaignHeader, useCampaign } from './CampaignNav.js';
+import { PageImages } from './PageImages.js';
 import { useApiForm } from './useApiForm.js';
 
 /** Typing pauses this long before the preview is asked for. */
 const PREVIEW_DELAY_MS = 400;
+
+/** The text with `markdown` put in at `at` as a paragraph of its own, and where the cursor goes after it. */
+function insertParagraph(text: string, at: number, markdown: string): { text: string; cursor: number } {
+  const before = text.slice(0, at);
+  const after = text.slice(at);
+  const lead = before === '' || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
+  const trail = after.startsWith('\n\n') ? '' : after.startsWith('\n') || after === '' ? '\n' : '\n\n';
+  const inserted = `${lead}${markdown}${trail}`;
+  return { text: before + inserted + after, cursor: before.length + inserted.length };
+}
 
 /**
  * The campaign's public pages, one per language: their visits (counted without cookies), and a
@@ -88,6 +99,9 @@ function PageEditor({ campaign, lang, onSaved }: { campaign: Campaign; lang: str
   const [loadError, setLoadError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const { errors, busy, submit } = useApiForm(['title', 'body']);
+  const bodyField = useRef<HTMLTextAreaElement>(null);
+  const cursor = useRef<number | null>(null);
+  const wasInText = useRef(false);
 
   useEffect(() => {
     getPage(campaign.id, lang).then(
@@ -119,6 +133,27 @@ function PageEditor({ campaign, lang, onSaved }: { campaign: Campaign; lang: str
     };
   }, [campaign.id, lang, title, body, loaded]);
 
+  // The image goes where the cursor was in the text, or at the end if it was never there.
+  useEffect(() => {
+    const field = bodyField.current;
+    const mark = () => (wasInText.current = true);
+    field?.addEventListener('focus', mark);
+    return () => field?.removeEventListener('focus', mark);
+  }, [loaded]);
+  const insertImage = (markdown: string) => {
+    const field = bodyField.current;
+    const at = field && wasInText.current ? field.selectionEnd : body.length;
+    const next = insertParagraph(body, at, markdown);
+    cursor.current = next.cursor;
+    setBody(next.text);
+  };
+
+  useEffect(() => {
+    if (cursor.current === null || !bodyField.current) return;
+    bodyField.current.setSelectionRange(cursor.current, cursor.current);
+    cursor.current = null;
+  }, [body]);
+
   const save = async () => {
     setNotice('');
     await putPage(campaign.id, lang, { title: title.trim(), body });
@@ -136,15 +171,18 @@ function PageEditor({ campaign, lang, onSaved }: { campaign: Campaign; lang: str
   }
   return (
     <div className="page-editor">
-      <form onSubmit={(e) => void submit(e, save)} noValidate aria-label={t('campaigns.pages.editor', { language: f.language(lang) })}>
-        <FormError message={errors.form} />
-        <Status message={notice} />
-        <TextField label={t('campaigns.pages.pageTitle')} required value={title} onChange={setTitle} error={errors.fields.title} />
-        <TextAreaField label={t('campaigns.pages.body')} hint={t('campaigns.pages.body.hint')} rows={18} maxLength={100_000} value={body} onChange={setBody} error={errors.fields.body} />
-        <div className="actions">
-          <SubmitButton busy={busy}>{t('campaigns.pages.save')}</SubmitButton>
-        </div>
-      </form>
+      <div>
+        <form onSubmit={(e) => void submit(e, save)} noValidate aria-label={t('campaigns.pages.editor', { language: f.language(lang) })}>
+          <FormError message={errors.form} />
+          <Status message={notice} />
+          <TextField label={t('campaigns.pages.pageTitle')} required value={title} onChange={setTitle} error={errors.fields.title} />
+          <TextAreaField ref={bodyField} label={t('campaigns.pages.body')} hint={t('campaigns.pages.body.hint')} rows={18} maxLength={100_000} value={body} onChange={setBody} error={errors.fields.body} />
+          <div className="actions">
+            <SubmitButton busy={busy}>{t('campaigns.pages.save')}</SubmitButton>
+          </div>
+        </form>
+        <PageImages campaignId={campaign.id} onInsert={insertImage} />
+      </div>
       <section className="panel page-preview" aria-labelledby={`${id}-preview`}>
         <h3 id={`${id}-preview`}>{t('campaigns.pages.preview')}</h3>
         {preview === null ? (

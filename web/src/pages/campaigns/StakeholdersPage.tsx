@@ -17,6 +17,13 @@ type Form = { kind: 'add' } | { kind: 'edit'; id: string };
 type Shown = 'true' | 'false' | 'all';
 
 const kindLabel = (t: Translate, kind: string) => t(`campaigns.stakeholders.kind.${kind as StakeholderKind}`);
+const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
+/** Whether the stakeholder's organisation is in the partner directory, naming the entry where the list calls it otherwise. */
+function directoryNote(t: Translate, s: Stakeholder): string {
+  if (!s.partner) return t('campaigns.stakeholders.notLinked');
+  return sameName(s.partner.name, s.organisation) ? t('campaigns.stakeholders.inDirectory') : t('campaigns.stakeholders.linked', { partner: s.partner.name });
+}
 
 /**
  * The campaign team's contact list, which events invite from and the partner directory absorbs.
@@ -49,7 +56,7 @@ export default function StakeholdersPage({ title }: PageProps) {
     { label: t('campaigns.stakeholders.kind'), cell: (s) => kindLabel(t, s.kind) },
     {
       label: t('campaigns.stakeholders.organisation'),
-      cell: (s) => <><span className="cell-main">{s.organisation}</span><span className="cell-sub">{s.partner ? t('campaigns.stakeholders.linked', { partner: s.partner.name }) : t('campaigns.stakeholders.notLinked')}</span></>,
+      cell: (s) => <><span className="cell-main">{s.organisation}</span><span className="cell-sub">{directoryNote(t, s)}</span></>,
     },
     {
       label: t('cases.actions'),
