@@ -231,6 +231,27 @@ describeInBrowser('case files in a browser', () => {
     await referrals.getByRole('rowheader', { name: 'Labour Inspectorate Novi Sad' }).waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
 
+    // The referral moves on.
+    await referrals.getByRole('button', { name: /^Update\W+Labour Inspectorate Novi Sad$/ }).click();
+    await referrals.getByLabel('Status').selectOption({ label: 'Sent' });
+    await referrals.getByRole('button', { name: 'Save', exact: true }).click();
+    await news(page, 'The referral is updated.');
+    await referrals.getByRole('cell', { name: 'Sent', exact: true }).waitFor();
+
+    // A service is recorded, refused first without its kind, then corrected.
+    const services = page.getByRole('region', { name: 'Services delivered' });
+    await services.getByRole('button', { name: 'Add a service' }).click();
+    await services.getByRole('button', { name: 'Add the service' }).click();
+    await services.getByText('Choose one.').waitFor();
+    await services.getByLabel('Service', { exact: true }).selectOption({ label: 'Legal aid' });
+    await services.getByRole('button', { name: 'Add the service' }).click();
+    await news(page, 'The service is recorded.');
+    await services.getByRole('button', { name: /^Change/ }).click();
+    await services.getByLabel('Other provider').fill('Legal aid clinic of the Bar');
+    await services.getByRole('button', { name: 'Save the service' }).click();
+    await news(page, 'The service is updated.');
+    await services.getByText('Legal aid clinic of the Bar').waitFor();
+
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Follow-ups' }).click();
     await heading(page, 'Follow-ups');
     const due = page.getByRole('table').getByRole('row').filter({ hasText: 'Labour Inspectorate Novi Sad' });

@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+import { useI18n } from '../i18n/i18n.js';
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'id'> {
   label: string;
@@ -164,5 +165,16 @@ export function SubmitButton({ busy, children, className = 'button' }: { busy: b
     <button type="submit" className={className} disabled={busy} aria-busy={busy || undefined}>
       {children}
     </button>
+  );
+}
+
+/** A form's footer: its submit button, and a cancel button where the form can be left without saving. */
+export function FormActions({ busy, submitLabel, onCancel }: { busy: boolean; submitLabel: ReactNode; onCancel?: (() => void) | undefined }) {
+  const { t } = useI18n();
+  return (
+    <div className="actions">
+      <SubmitButton busy={busy}>{submitLabel}</SubmitButton>
+      {onCancel && <button type="button" className="button secondary" onClick={onCancel}>{t('common.cancel')}</button>}
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { createCampaign, updateCampaign, type Campaign, type CampaignFields } from '../../api/campaigns.js';
 import { CheckboxGroup, FormError, SubmitButton, TextAreaField, TextField } from '../../components/forms.js';
 import { Heading } from '../../components/Heading.js';
+import { useApiForm } from '../../components/useApiForm.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { PageProps } from '../../routes.js';
 import { navigate } from '../../router.js';
@@ -9,7 +10,6 @@ import { PUBLIC_LANGS } from '../../../../src/platform/i18n/locales.js';
 import { DateField, useFormat } from '../cases/fields.js';
 import { errorUnder } from '../cases/labels.js';
 import { CampaignHeader, useCampaign } from './CampaignNav.js';
-import { useApiForm } from './useApiForm.js';
 
 const SHOWN = ['name', 'slug', 'startsOn', 'endsOn', 'languages', 'goals', 'audiences'];
 

@@ -4,8 +4,9 @@ import {
   updateEvent, updateFollowUp, updateInvitation,
   type Attendance, type CampaignEvent, type EventDetails, type EventFormat, type Invitation, type Rsvp, type Stakeholder,
 } from '../../api/campaigns.js';
-import { CheckboxGroup, FormError, SelectField, Status, SubmitButton, TextField } from '../../components/forms.js';
+import { CheckboxGroup, FormActions, FormError, SelectField, Status, SubmitButton, TextField } from '../../components/forms.js';
 import { DataTable, usePagedList, type Column } from '../../components/lists.js';
+import { useApiForm } from '../../components/useApiForm.js';
 import { describeError } from '../../errors.js';
 import { useI18n, type Translate } from '../../i18n/i18n.js';
 import type { PageProps } from '../../routes.js';
@@ -14,7 +15,7 @@ import { DateField } from '../cases/fields.js';
 import { errorUnder } from '../cases/labels.js';
 import { useFigures } from '../statistics/FigureTable.js';
 import { CampaignHeader, useCampaign } from './CampaignNav.js';
-import { instantOf, useApiForm, useRemoval, whole } from './useApiForm.js';
+import { instantOf, useRemoval, whole } from './useApiForm.js';
 import { useActivePartners } from './useDirectory.js';
 
 const formatLabel = (t: Translate, format: string) => t(`campaign.format.${format as EventFormat}`);
@@ -94,10 +95,7 @@ function EventForm({ campaignId, onSaved, onCancel }: { campaignId: string; onSa
         <TextField label={t('campaigns.events.venue')} value={venue} onChange={setVenue} error={errors.fields.venue} />
         <TextField label={t('campaigns.events.onlineUrl')} type="url" spellCheck={false} value={onlineUrl} onChange={setOnlineUrl} error={errors.fields.onlineUrl} />
       </div>
-      <div className="actions">
-        <SubmitButton busy={busy}>{t('campaigns.events.add')}</SubmitButton>
-        <button type="button" className="button secondary" onClick={onCancel}>{t('common.cancel')}</button>
-      </div>
+      <FormActions busy={busy} submitLabel={t('campaigns.events.add')} onCancel={onCancel} />
     </form>
   );
 }

@@ -3,15 +3,16 @@ import {
   CARRIER_KIND_IDS, createMaterial, deleteDistribution, distributeMaterial, getMaterial, listMaterials, MATERIAL_KIND_IDS, PLACE_KIND_IDS, updateMaterial,
   type CarrierKind, type Distribution, type Material, type MaterialKind, type PlaceKind,
 } from '../../api/campaigns.js';
-import { FormError, SelectField, Status, SubmitButton, TextAreaField, TextField } from '../../components/forms.js';
+import { FormActions, FormError, SelectField, Status, TextAreaField, TextField } from '../../components/forms.js';
 import { DataTable, usePagedList, type Column } from '../../components/lists.js';
+import { useApiForm } from '../../components/useApiForm.js';
 import { describeError } from '../../errors.js';
 import { useI18n, type Translate } from '../../i18n/i18n.js';
 import type { PageProps } from '../../routes.js';
 import { DateField, useFormat } from '../cases/fields.js';
 import { useFigures } from '../statistics/FigureTable.js';
 import { CampaignHeader, useCampaign } from './CampaignNav.js';
-import { useApiForm, useListForms, useRemoval, whole } from './useApiForm.js';
+import { useListForms, useRemoval, whole } from './useApiForm.js';
 
 type Form = { kind: 'item' } | { kind: 'edit'; material: Material } | { kind: 'distribution'; material: Material };
 
@@ -136,10 +137,7 @@ function MaterialForm({ campaignId, material, onSaved, onCancel }: { campaignId:
         <DateField label={t('campaigns.materials.printedOn')} value={printedOn} onChange={setPrintedOn} error={errors.fields.printedOn} />
       </div>
       <TextAreaField label={t('campaigns.materials.notes')} value={notes} onChange={setNotes} error={errors.fields.notes} />
-      <div className="actions">
-        <SubmitButton busy={busy}>{material ? t('campaigns.materials.save') : t('campaigns.materials.add')}</SubmitButton>
-        <button type="button" className="button secondary" onClick={onCancel}>{t('common.cancel')}</button>
-      </div>
+      <FormActions busy={busy} submitLabel={material ? t('campaigns.materials.save') : t('campaigns.materials.add')} onCancel={onCancel} />
     </form>
   );
 }
@@ -181,10 +179,7 @@ function DistributionForm({ campaignId, material, onSaved, onCancel }: { campaig
         <TextField label={t('campaign.export.copies')} type="number" min={1} step={1} inputMode="numeric" required value={quantity} onChange={setQuantity} error={errors.fields.quantity} />
         <DateField label={t('campaigns.materials.distributedOn')} required value={distributedOn} onChange={setDistributedOn} error={errors.fields.distributedOn} />
       </div>
-      <div className="actions">
-        <SubmitButton busy={busy}>{t('campaigns.materials.record')}</SubmitButton>
-        <button type="button" className="button secondary" onClick={onCancel}>{t('common.cancel')}</button>
-      </div>
+      <FormActions busy={busy} submitLabel={t('campaigns.materials.record')} onCancel={onCancel} />
     </form>
   );
 }

@@ -3,10 +3,11 @@ import { deleteImage, listImages, uploadImage, type CampaignImage } from '../../
 import { FormError, Status, SubmitButton, TextField } from '../../components/forms.js';
 import { CopyButton } from '../../components/OneTimeSecret.js';
 import { WorkProgress } from '../../components/Progress.js';
+import { useApiForm } from '../../components/useApiForm.js';
 import { describeError } from '../../errors.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useFigures } from '../statistics/FigureTable.js';
-import { useApiForm, useRemoval } from './useApiForm.js';
+import { useRemoval } from './useApiForm.js';
 
 /** The server's limit; a larger file is refused here before it is sent. */
 const MAX_BYTES = 10 * 1024 * 1024;

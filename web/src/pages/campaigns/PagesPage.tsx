@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { getPage, getReport, listPages, previewPage, putPage, type Campaign, type CampaignPage, type CampaignReport } from '../../api/campaigns.js';
 import { ApiError } from '../../api/client.js';
 import { FormError, SelectField, Status, SubmitButton, TextAreaField, TextField } from '../../components/forms.js';
+import { useApiForm } from '../../components/useApiForm.js';
 import { describeError } from '../../errors.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { PageProps } from '../../routes.js';
@@ -9,7 +10,6 @@ import { useFormat } from '../cases/fields.js';
 import { FigureTable, useFigures } from '../statistics/FigureTable.js';
 import { CampaignHeader, useCampaign } from './CampaignNav.js';
 import { PageImages } from './PageImages.js';
-import { useApiForm } from './useApiForm.js';
 
 /** Typing pauses this long before the preview is asked for. */
 const PREVIEW_DELAY_MS = 400;

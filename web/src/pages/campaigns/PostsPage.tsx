@@ -1,14 +1,15 @@
 import { useCallback, useState } from 'react';
 import { CHANNEL_IDS, createPost, listPosts, METRIC_IDS, type Channel, type Metric, type PostFields } from '../../api/campaigns.js';
-import { FormError, SelectField, Status, SubmitButton, TextField } from '../../components/forms.js';
+import { FormActions, FormError, SelectField, Status, TextField } from '../../components/forms.js';
 import { LoadMore, usePagedList } from '../../components/lists.js';
+import { useApiForm } from '../../components/useApiForm.js';
 import { describeError } from '../../errors.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { PageProps } from '../../routes.js';
 import { Link } from '../../router.js';
 import { useFigures } from '../statistics/FigureTable.js';
 import { CampaignHeader, channelLabel, useCampaign } from './CampaignNav.js';
-import { instantOf, useApiForm } from './useApiForm.js';
+import { instantOf } from './useApiForm.js';
 
 const METRIC_LABEL = { reach: 'campaign.export.reach', impressions: 'campaign.export.impressions', engagements: 'campaign.export.engagements', clicks: 'campaign.export.clicks', videoViews: 'campaign.export.videoViews' } as const;
 
@@ -128,10 +129,7 @@ function PostForm({ campaignId, onSaved, onCancel }: { campaignId: string; onSav
           ))}
         </div>
       </fieldset>
-      <div className="actions">
-        <SubmitButton busy={busy}>{t('campaigns.posts.save')}</SubmitButton>
-        <button type="button" className="button secondary" onClick={onCancel}>{t('common.cancel')}</button>
-      </div>
+      <FormActions busy={busy} submitLabel={t('campaigns.posts.save')} onCancel={onCancel} />
     </form>
   );
 }

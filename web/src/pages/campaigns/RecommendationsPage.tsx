@@ -3,15 +3,16 @@ import {
   addRecommendation, ADDRESSEE_KIND_IDS, createPublication, deleteRecommendation, listPublications, listTopics, PUBLICATION_LANGS, updatePublication, updateRecommendation,
   type AddresseeKind, type CampaignTopic, type Localised, type Publication, type Recommendation,
 } from '../../api/campaigns.js';
-import { CheckboxGroup, FormError, SelectField, Status, SubmitButton, TextAreaField, TextField } from '../../components/forms.js';
+import { CheckboxGroup, FormActions, FormError, SelectField, Status, SubmitButton, TextAreaField, TextField } from '../../components/forms.js';
 import { DataTable, usePagedList, type Column } from '../../components/lists.js';
+import { useApiForm } from '../../components/useApiForm.js';
 import { describeError } from '../../errors.js';
 import { useI18n, type Translate } from '../../i18n/i18n.js';
 import type { PageProps } from '../../routes.js';
 import { useFormat } from '../cases/fields.js';
 import { errorUnder, type FormErrors } from '../cases/labels.js';
 import { CampaignHeader, useCampaign } from './CampaignNav.js';
-import { useApiForm, useRemoval } from './useApiForm.js';
+import { useRemoval } from './useApiForm.js';
 
 type Form = { kind: 'none' } | { kind: 'publication' } | { kind: 'recommendation'; recommendation?: Recommendation };
 
@@ -86,10 +87,7 @@ function PublicationForm({ campaignId, publication, onSaved, onCancel }: { campa
       <FormError message={errors.form} />
       <LocalisedFields label={t('campaigns.recommendations.publicationTitle')} name="title" value={title} onChange={setTitle} errors={errors} />
       <TextField label={t('campaigns.field.slug')} hint={t('campaigns.recommendations.slug.hint')} required spellCheck={false} autoCapitalize="none" value={slug} onChange={setSlug} error={errors.fields.slug} />
-      <div className="actions">
-        <SubmitButton busy={busy}>{name}</SubmitButton>
-        {onCancel && <button type="button" className="button secondary" onClick={onCancel}>{t('common.cancel')}</button>}
-      </div>
+      <FormActions busy={busy} submitLabel={name} onCancel={onCancel} />
     </form>
   );
 }
@@ -204,10 +202,7 @@ function RecommendationForm({ campaignId, publicationId, recommendation: r, topi
           error={errorUnder(errors, 'topicIds')}
         />
       )}
-      <div className="actions">
-        <SubmitButton busy={busy}>{r ? t('campaigns.recommendations.save') : t('campaigns.recommendations.add')}</SubmitButton>
-        <button type="button" className="button secondary" onClick={onCancel}>{t('common.cancel')}</button>
-      </div>
+      <FormActions busy={busy} submitLabel={r ? t('campaigns.recommendations.save') : t('campaigns.recommendations.add')} onCancel={onCancel} />
     </form>
   );
 }

@@ -3,14 +3,15 @@ import {
   createStakeholder, getStakeholder, linkStakeholdersToDirectory, listStakeholders, STAKEHOLDER_KIND_IDS, updateStakeholder,
   type Stakeholder, type StakeholderKind,
 } from '../../api/campaigns.js';
-import { CheckboxField, FormError, SelectField, Status, SubmitButton, TextAreaField, TextField } from '../../components/forms.js';
+import { CheckboxField, FormActions, FormError, SelectField, Status, TextAreaField, TextField } from '../../components/forms.js';
 import { Heading } from '../../components/Heading.js';
 import { DataTable, LoadMore, usePagedList, type Column } from '../../components/lists.js';
+import { useApiForm } from '../../components/useApiForm.js';
 import { describeError } from '../../errors.js';
 import { useI18n, type Translate } from '../../i18n/i18n.js';
 import type { PageProps } from '../../routes.js';
 import { Link } from '../../router.js';
-import { useApiForm, useListForms } from './useApiForm.js';
+import { useListForms } from './useApiForm.js';
 import { useActivePartners } from './useDirectory.js';
 
 type Form = { kind: 'add' } | { kind: 'edit'; id: string };
@@ -214,10 +215,7 @@ function StakeholderForm({ id, onSaved, onCancel }: { id?: string; onSaved(): vo
       </div>
       <TextAreaField label={t('campaigns.stakeholders.notes')} value={notes} onChange={setNotes} error={errors.fields.notes} />
       {loaded && <CheckboxField label={t('campaigns.stakeholders.active')} hint={t('campaigns.stakeholders.active.hint')} checked={active} onChange={setActive} />}
-      <div className="actions">
-        <SubmitButton busy={busy}>{loaded ? t('campaigns.stakeholders.save') : t('campaigns.stakeholders.add')}</SubmitButton>
-        <button type="button" className="button secondary" onClick={onCancel}>{t('common.cancel')}</button>
-      </div>
+      <FormActions busy={busy} submitLabel={loaded ? t('campaigns.stakeholders.save') : t('campaigns.stakeholders.add')} onCancel={onCancel} />
     </form>
   );
 }

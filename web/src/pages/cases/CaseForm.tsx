@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { newIdempotencyKey } from '../../api/client.js';
 import type { CaseFields, CaseFile, CaseVocabularies, ContactDetails, DocumentNumber } from '../../api/cases.js';
 import { hasIdentity } from '../../api/cases.js';
-import { CheckboxGroup, FormError, SelectField, SubmitButton, TextAreaField, TextField } from '../../components/forms.js';
+import { CheckboxGroup, FormActions, FormError, SelectField, TextAreaField, TextField } from '../../components/forms.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { CountryField, DateField, LanguagesField, today } from './fields.js';
 import { errorUnder, formErrorsOf, labels, noErrors, optionsOf, type FormErrors } from './labels.js';
@@ -281,10 +281,7 @@ export function CaseForm({ vocabularies: v, file, contactId = null, submitLabel,
         </fieldset>
       )}
 
-      <div className="actions">
-        <SubmitButton busy={busy}>{submitLabel}</SubmitButton>
-        {onCancel && <button type="button" className="button secondary" onClick={onCancel}>{t('common.cancel')}</button>}
-      </div>
+      <FormActions busy={busy} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }

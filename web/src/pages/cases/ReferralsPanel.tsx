@@ -1,12 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
-import { newIdempotencyKey } from '../../api/client.js';
 import { addReferral, updateReferral, type CaseFile, type CaseVocabularies, type Referral, type ReferralStatus } from '../../api/cases.js';
 import type { Partner } from '../../api/partners.js';
-import { FormError, SelectField, SubmitButton, TextAreaField } from '../../components/forms.js';
+import { FormActions, FormError, SelectField, TextAreaField } from '../../components/forms.js';
 import { DataTable } from '../../components/lists.js';
+import { useApiForm } from '../../components/useApiForm.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { DateField, today, useFormat } from './fields.js';
-import { errorUnder, formErrorsOf, labels, noErrors, optionsOf, type FormErrors } from './labels.js';
+import { errorUnder, labels, optionsOf, type FormErrors } from './labels.js';
 
 interface Props {
   file: CaseFile;
@@ -51,38 +51,29 @@ function NewReferralForm({ caseId, vocabularies, partners, onDone, onCancel }: {
   const [status, setStatus] = useState<ReferralStatus | ''>('planned');
   const [followUpOn, setFollowUpOn] = useState('');
   const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
-  const [key] = useState(newIdempotencyKey);
+  const { errors, setErrors, busy, submit } = useApiForm(['partnerId', 'purpose', 'referredOn', 'consent', 'status', 'followUpOn', 'notes'], {
+    partnerId: t('cases.error.choose'), purpose: t('cases.error.choose'), referredOn: t('cases.error.day'),
+  });
 
-  const submit = async (e: FormEvent) => {
+  const save = async (key: string) => {
+    await addReferral(
+      caseId,
+      {
+        partnerId, purpose, referredOn, consent: { given: consentGiven, on: consentOn }, status: status || 'planned',
+        ...(followUpOn ? { followUpOn } : {}), ...(notes.trim() ? { notes: notes.trim() } : {}),
+      },
+      key,
+    );
+    await onDone(t('cases.referrals.added'));
+  };
+  const onSubmit = (e: FormEvent) => {
+    if (consentGiven) return submit(e, save);
     e.preventDefault();
-    if (!consentGiven) return setErrors({ form: t('errors.invalidFields'), fields: { 'consent.given': t('cases.referrals.consent.required') } });
-    setBusy(true);
-    setErrors(noErrors);
-    try {
-      await addReferral(
-        caseId,
-        {
-          partnerId, purpose, referredOn, consent: { given: consentGiven, on: consentOn }, status: status || 'planned',
-          ...(followUpOn ? { followUpOn } : {}), ...(notes.trim() ? { notes: notes.trim() } : {}),
-        },
-        key,
-      );
-      await onDone(t('cases.referrals.added'));
-    } catch (x) {
-      setErrors(
-        formErrorsOf(t, x, ['partnerId', 'purpose', 'referredOn', 'consent', 'status', 'followUpOn', 'notes'], {
-          partnerId: t('cases.error.choose'), purpose: t('cases.error.choose'), referredOn: t('cases.error.day'),
-        }),
-      );
-    } finally {
-      setBusy(false);
-    }
+    setErrors({ form: t('errors.invalidFields'), fields: { 'consent.given': t('cases.referrals.consent.required') } });
   };
 
   return (
-    <form onSubmit={submit} noValidate className="subform">
+    <form onSubmit={onSubmit} noValidate className="subform">
       <h3>{t('cases.referrals.add')}</h3>
       <FormError message={errors.form} />
       <SelectField label={t('cases.referrals.partner')} hint={t('cases.referrals.partner.hint')} value={partnerId} onChange={setPartnerId} options={partners.map((p) => ({ value: p.id, label: `${p.name} (${labels.partnerKind(t, p.kind)})` }))} empty={t('cases.choose')} required error={errors.fields.partnerId} />
@@ -92,10 +83,7 @@ function NewReferralForm({ caseId, vocabularies, partners, onDone, onCancel }: {
       <SelectField label={t('cases.referrals.status')} value={status} onChange={(v) => setStatus(v)} options={optionsOf(t, labels.referralStatus, vocabularies.referralStatuses)} error={errorUnder(errors, 'status')} />
       <DateField label={t('cases.referrals.followUpOn')} hint={t('cases.referrals.followUpOn.hint')} value={followUpOn} onChange={setFollowUpOn} error={errors.fields.followUpOn} />
       <TextAreaField label={t('cases.referrals.notes')} hint={t('cases.confidential.hint')} value={notes} onChange={setNotes} error={errors.fields.notes} />
-      <div className="actions">
-        <SubmitButton busy={busy}>{t('cases.referrals.add.submit')}</SubmitButton>
-        <button type="button" className="button secondary" onClick={onCancel}>{t('common.cancel')}</button>
-      </div>
+      <FormActions busy={busy} submitLabel={t('cases.referrals.add.submit')} onCancel={onCancel} />
     </form>
   );
 }
@@ -112,34 +100,21 @@ function ReferralUpdateForm({ caseId, referral, vocabularies, onDone, onCancel }
   const [status, setStatus] = useState<ReferralStatus | ''>(referral.status as ReferralStatus);
   const [followUpOn, setFollowUpOn] = useState(referral.followUpOn ?? '');
   const [notes, setNotes] = useState(('notes' in referral ? referral.notes : null) ?? '');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, submit } = useApiForm(['status', 'followUpOn', 'notes']);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setErrors(noErrors);
-    try {
-      await updateReferral(caseId, referral.id, { status: status || undefined, followUpOn: followUpOn || null, notes: notes.trim() || null });
-      await onDone(t('cases.referrals.updated'));
-    } catch (x) {
-      setErrors(formErrorsOf(t, x, ['status', 'followUpOn', 'notes']));
-    } finally {
-      setBusy(false);
-    }
+  const save = async () => {
+    await updateReferral(caseId, referral.id, { status: status || undefined, followUpOn: followUpOn || null, notes: notes.trim() || null });
+    await onDone(t('cases.referrals.updated'));
   };
 
   return (
-    <form onSubmit={submit} noValidate className="subform">
+    <form onSubmit={(e) => submit(e, save)} noValidate className="subform">
       <h3>{t('cases.referrals.update.title', { partner: 'name' in referral.partner ? referral.partner.name : referral.partner.id })}</h3>
       <FormError message={errors.form} />
       <SelectField label={t('cases.referrals.status')} value={status} onChange={(v) => setStatus(v)} options={optionsOf(t, labels.referralStatus, vocabularies.referralStatuses)} error={errors.fields.status} />
       <DateField label={t('cases.referrals.followUpOn')} hint={t('cases.referrals.followUpOn.hint')} value={followUpOn} onChange={setFollowUpOn} error={errors.fields.followUpOn} />
       <TextAreaField label={t('cases.referrals.notes')} hint={t('cases.confidential.hint')} value={notes} onChange={setNotes} error={errors.fields.notes} />
-      <div className="actions">
-        <SubmitButton busy={busy}>{t('cases.referrals.update.submit')}</SubmitButton>
-        <button type="button" className="button secondary" onClick={onCancel}>{t('common.cancel')}</button>
-      </div>
+      <FormActions busy={busy} submitLabel={t('cases.referrals.update.submit')} onCancel={onCancel} />
     </form>
   );
 }

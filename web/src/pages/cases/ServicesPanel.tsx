@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
-import { newIdempotencyKey } from '../../api/client.js';
+import { useState } from 'react';
 import { addService, updateService, type CaseFile, type CaseVocabularies, type Service, type ServiceFields } from '../../api/cases.js';
 import type { Partner } from '../../api/partners.js';
-import { FormError, SelectField, SubmitButton, TextAreaField, TextField } from '../../components/forms.js';
+import { FormActions, FormError, SelectField, TextAreaField, TextField } from '../../components/forms.js';
 import { DataTable } from '../../components/lists.js';
+import { useApiForm } from '../../components/useApiForm.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { DateField, today, useFormat } from './fields.js';
-import { formErrorsOf, labels, noErrors, optionsOf, type FormErrors } from './labels.js';
+import { labels, optionsOf } from './labels.js';
 
 interface Props {
   file: CaseFile;
@@ -49,34 +49,23 @@ function ServiceForm({ caseId, service, vocabularies, partners, onDone, onCancel
 }) {
   const { t } = useI18n();
   const [d, setDraft] = useState(() => draftOf(service));
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
-  const [key] = useState(newIdempotencyKey);
+  const { errors, busy, submit } = useApiForm(SHOWN, { kind: t('cases.error.choose'), startedOn: t('cases.error.day') });
   const set = (k: keyof ServiceDraft) => (v: string) => setDraft((x) => ({ ...x, [k]: v }));
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const save = async (key: string) => {
     const fields: ServiceFields = { kind: d.kind, startedOn: d.startedOn, endedOn: orNull(d.endedOn), partnerId: orNull(d.partnerId), provider: orNull(d.provider), outcome: orNull(d.outcome) };
-    setBusy(true);
-    setErrors(noErrors);
-    try {
-      if (service) {
-        await updateService(caseId, service.id, fields);
-        await onDone(t('cases.services.updated'));
-      } else {
-        // A new service leaves out what is not known rather than sending nulls.
-        await addService(caseId, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null && v !== '')), key);
-        await onDone(t('cases.services.added'));
-      }
-    } catch (x) {
-      setErrors(formErrorsOf(t, x, SHOWN, { kind: t('cases.error.choose'), startedOn: t('cases.error.day') }));
-    } finally {
-      setBusy(false);
+    if (service) {
+      await updateService(caseId, service.id, fields);
+      await onDone(t('cases.services.updated'));
+    } else {
+      // A new service leaves out what is not known rather than sending nulls.
+      await addService(caseId, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null && v !== '')), key);
+      await onDone(t('cases.services.added'));
     }
   };
 
   return (
-    <form onSubmit={submit} noValidate className="subform">
+    <form onSubmit={(e) => submit(e, save)} noValidate className="subform">
       <h3>{t(service ? 'cases.services.edit' : 'cases.services.add')}</h3>
       <FormError message={errors.form} />
       <SelectField label={t('cases.services.kind')} value={d.kind} onChange={set('kind')} options={optionsOf(t, labels.service, vocabularies.serviceKinds)} empty={t('cases.choose')} required error={errors.fields.kind} />
@@ -95,10 +84,7 @@ function ServiceForm({ caseId, service, vocabularies, partners, onDone, onCancel
       />
       <TextField label={t('cases.services.provider')} hint={t('cases.services.provider.hint')} value={d.provider} onChange={set('provider')} error={errors.fields.provider} />
       <TextAreaField label={t('cases.services.outcome')} hint={t('cases.confidential.hint')} value={d.outcome} onChange={set('outcome')} error={errors.fields.outcome} />
-      <div className="actions">
-        <SubmitButton busy={busy}>{t(service ? 'cases.services.save' : 'cases.services.add.submit')}</SubmitButton>
-        <button type="button" className="button secondary" onClick={onCancel}>{t('common.cancel')}</button>
-      </div>
+      <FormActions busy={busy} submitLabel={t(service ? 'cases.services.save' : 'cases.services.add.submit')} onCancel={onCancel} />
     </form>
   );
 }

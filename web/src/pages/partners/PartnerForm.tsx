@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { newIdempotencyKey } from '../../api/client.js';
 import { createPartner, PARTNER_KIND_IDS, updatePartner, type Partner, type PartnerContact, type PartnerFields, type PartnerKind } from '../../api/partners.js';
-import { CheckboxGroup, FormError, SelectField, SubmitButton, TextField } from '../../components/forms.js';
+import { CheckboxGroup, FormActions, FormError, SelectField, TextField } from '../../components/forms.js';
 import { Heading } from '../../components/Heading.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { CountryField, LanguagesField } from '../cases/fields.js';
@@ -114,10 +114,7 @@ export function PartnerForm({ partner, onSaved, onCancel }: { partner?: Partner;
             {t('cases.partners.contact.add')}
           </button>
         </fieldset>
-        <div className="actions">
-          <SubmitButton busy={busy}>{t(partner ? 'cases.partners.save' : 'cases.partners.add.submit')}</SubmitButton>
-          <button type="button" className="button secondary" onClick={onCancel}>{t('common.cancel')}</button>
-        </div>
+        <FormActions busy={busy} submitLabel={t(partner ? 'cases.partners.save' : 'cases.partners.add.submit')} onCancel={onCancel} />
       </form>
     </div>
   );
