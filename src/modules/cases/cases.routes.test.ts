@@ -143,14 +143,25 @@ describeEachDb('victim case files', (dialect) => {
     });
 
     it('lets the hotline open a potential case from a contact and get back only its reference, but never read it', async () => {
-      const r = await as.hotline('POST', '/api/v1/cases', { status: 'potential', sex: 'male', citizenship: 'IN', exploitationTypes: ['labour'], contactId: 'contact-17', referredBy: 'hotline', name: 'Caller' });
+      const call = await as.hotline('POST', '/api/v1/contacts', { receivedAt: new Date().toISOString(), channel: 'phone', topics: ['labour_rights'] });
+      expect(call.statusCode, call.body).toBe(201);
+      const contactId = call.json().id as string;
+      const potential = { status: 'potential', sex: 'male', citizenship: 'IN', exploitationTypes: ['labour'], referredBy: 'hotline', name: 'Caller' };
+      // A contact id that names no contact is refused, and nothing is opened.
+      const wrong = await as.hotline('POST', '/api/v1/cases', { ...potential, contactId: 'contact-17' });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().error.details).toEqual([{ field: 'contactId', message: 'no helpline contact has the id contact-17' }]);
+      expect(await caseCount()).toBe(0);
+      const r = await as.hotline('POST', '/api/v1/cases', { ...potential, contactId });
       expect(r.statusCode).toBe(201);
       expect(Object.keys(r.json()).sort()).toEqual(['id', 'reference', 'status']);
       expect((await as.hotline('GET', `/api/v1/cases/${r.json().id}`)).statusCode).toBe(403);
       expect((await as.hotline('GET', '/api/v1/cases')).statusCode).toBe(403);
       expect((await as.hotline('PATCH', `/api/v1/cases/${r.json().id}`, { sector: 'construction' })).statusCode).toBe(403);
       const k = await as.caseworker('GET', `/api/v1/cases/${r.json().id}`);
-      expect(k.json()).toMatchObject({ contactId: 'contact-17', referredBy: 'hotline', name: 'Caller', status: 'potential' });
+      expect(k.json()).toMatchObject({ contactId, referredBy: 'hotline', name: 'Caller', status: 'potential' });
+      expect((await as.caseworker('PATCH', `/api/v1/cases/${r.json().id}`, { contactId: 'contact-18' })).json().error.details).toEqual([{ field: 'contactId', message: 'no helpline contact has the id contact-18' }]);
+      expect((await as.caseworker('PATCH', `/api/v1/cases/${r.json().id}`, { contactId: null })).json().contactId).toBeNull();
     });
 
     it('does not let the hotline decide a status or make an assessment', async () => {

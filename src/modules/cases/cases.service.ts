@@ -6,6 +6,7 @@ import { conflict, forbidden, invalidFields, notFound, parseOr400, type FieldPro
 import { newId, nowIso } from '../../platform/ids.js';
 import { localDate } from '../../platform/time.js';
 import { IdentificationService } from '../identification/identification.service.js';
+import { ContactsService } from '../helpline/contacts.service.js';
 import { PartnersService } from '../partners/partners.service.js';
 import { ageOn, yearsBefore } from './case-dates.js';
 import { CaseJournal, type CaseActor, type FieldChanges } from './case-journal.js';
@@ -103,13 +104,21 @@ export class CasesService {
   private readonly cases: CasesRepository;
   private readonly support: CaseSupportRepository;
   private readonly partners: PartnersService;
+  private readonly contacts: ContactsService;
   readonly journal: CaseJournal;
 
   constructor(private readonly ctx: AppContext) {
     this.cases = new CasesRepository(ctx.db);
     this.support = new CaseSupportRepository(ctx.db);
     this.partners = new PartnersService(ctx);
+    this.contacts = new ContactsService(ctx);
     this.journal = new CaseJournal(ctx, this.cases);
+  }
+
+  /** A case names the helpline contact it came from: an id that names no contact is a problem for `contactId`. */
+  private async contactProblems(contactId: string | null | undefined, trx: Transaction<DB>): Promise<FieldProblem[]> {
+    if (!contactId || (await this.contacts.exists(contactId, trx))) return [];
+    return [{ field: 'contactId', message: `no helpline contact has the id ${contactId}` }];
   }
 
   /** Today in ORG_TIMEZONE: the day a decision taken now is dated. */
@@ -142,7 +151,7 @@ export class CasesService {
       referredBy: req.referredBy ?? null, contactId: req.contactId ?? null,
     };
     const secrets: CaseSecrets = { name: req.name ?? null, dateOfBirth: req.dateOfBirth ?? null, contact: req.contact ?? null, documentNumbers: req.documentNumbers, notes: req.notes ?? null };
-    const problems = [...statusProblems(facts, today), ...ticksProblems(req.indicators)];
+    const problems = [...statusProblems(facts, today), ...ticksProblems(req.indicators), ...(await this.contactProblems(req.contactId, trx))];
     if (facts.openedOn > today) problems.push({ field: 'openedOn', message: 'must not be in the future' });
     const decidedOn = this.decisionDay(facts, req.statusDate, facts.openedOn, today, problems);
     settleAge(facts, secrets.dateOfBirth, req.age, problems);
@@ -213,7 +222,7 @@ export class CasesService {
 
       const today = this.today();
       const statusChanged = facts.status !== before.status;
-      const problems = [...statusProblems(facts, today), ...ticksProblems(req.indicators)];
+      const problems = [...statusProblems(facts, today), ...ticksProblems(req.indicators), ...(await this.contactProblems(req.contactId, trx))];
       for (const f of ['statusDate', 'identifyingBody'] as const) {
         if (req[f] !== undefined && !statusChanged) problems.push({ field: f, message: 'goes with a change of status' });
       }

@@ -109,6 +109,10 @@ export class ContactsRepository {
     await sql`analyze contact_topics`.execute(ex);
   }
 
+  async exists(id: string, ex: Executor = this.db): Promise<boolean> {
+    return (await ex.selectFrom('contacts').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  }
+
   findById(id: string, ex: Executor = this.db): Promise<ContactRow | undefined> {
     return ex.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
   }

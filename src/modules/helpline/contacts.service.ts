@@ -129,6 +129,11 @@ export class ContactsService {
     this.users = new UsersRepository(ctx.db);
   }
 
+  /** Whether a contact exists: a case file names the contact it came from. Nothing of the contact is read, so nothing is audited. */
+  exists(id: string, ex?: Executor): Promise<boolean> {
+    return this.repo.exists(id, ex);
+  }
+
   /** A keyed hash of the contact's content: the same contact imported twice has the same one. */
   fingerprintOf(fields: ContactFields): string {
     const content = [fields.receivedAt, fields.channel, [...fields.topics].sort(), ...OPTIONAL_FIELDS.map((f) => fields[f] ?? null)];
