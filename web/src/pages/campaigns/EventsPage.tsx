@@ -37,7 +37,7 @@ export default function EventsPage({ params }: PageProps) {
     { label: t('campaigns.events.startsAt'), cell: (e) => formatDateTimeShort(e.startsAt) },
     { label: t('campaigns.events.place'), cell: (e) => e.venue ?? e.onlineUrl ?? '–' },
     { label: t('campaigns.events.participants'), className: 'numeric', cell: (e) => n(e.participants) },
-    { label: t('cases.actions'), actions: true, cell: (e) => <button type="button" className="button secondary" onClick={() => setOpen(e.id)}>{t('campaigns.events.open', { title: e.title })}</button> },
+    { label: t('cases.actions'), actions: true, cell: (e) => <button type="button" className="button secondary" aria-label={t('campaigns.events.open', { title: e.title })} onClick={() => setOpen(e.id)}>{t('campaigns.events.openShort')}</button> },
   ];
 
   return (
