@@ -118,6 +118,15 @@ describeInBrowser('the campaign pages in a browser', () => {
     await page.getByRole('button', { name: 'Copy the English text' }).waitFor();
     expect(await page.getByRole('link', { name: 'Download the figures (CSV)' }).getAttribute('href')).toMatch(/\/report\/export\?format=csv&lang=en$/);
     expect(await accessibilityProblems(page)).toEqual([]);
+    // A tweet typed in by hand: X reports impressions, not reach.
+    const api = await signInApi(server.h.app, 'campaign@example.test');
+    const campaignId = (await api('GET', '/api/v1/campaigns')).json().items.find((c: { slug: string }) => c.slug === 'labour-rights-now').id as string;
+    expect((await api('POST', `/api/v1/campaigns/${campaignId}/posts`, { channel: 'twitter', publishedAt: '2020-10-01T10:00:00+02:00', impressions: 5000, engagements: 50 })).statusCode).toBe(201);
+
+    await page.reload();
+    await byChannel.getByRole('row', { name: /Twitter/ }).waitFor();
+    // What X does not report reads as a dash, not as a 0.
+    expect(await byChannel.getByRole('row', { name: /Twitter/ }).getByRole('cell').allTextContents()).toEqual(['1', '–', '5,000', '50', '–', '1%']);
     await page.screenshot({ path: '/tmp/campaign-report-1280.png', fullPage: true });
 
     // The English page, written in Markdown with the server's preview beside it; raw HTML stays text.

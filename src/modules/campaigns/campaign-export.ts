@@ -19,7 +19,7 @@ export function reportRows(r: CampaignReport, lang: StaffLang): { header: string
   const rows: Cell[][] = [[l('posts'), all, r.posts.total]];
   for (const [channel, f] of Object.entries(r.posts.byChannel)) {
     const name = label(lang, `channel.${channel}`);
-    rows.push([l('posts'), name, f.posts], ...METRICS.map((m): Cell[] => [l(m), name, f[m]]), [l('engagementRate'), name, f.engagementRate]);
+    rows.push([l('posts'), name, f.posts], ...METRICS.filter((m) => !f.notReported.includes(m)).map((m): Cell[] => [l(m), name, f[m]]), [l('engagementRate'), name, f.engagementRate]);
   }
   for (const [code, n] of Object.entries(r.pageViews)) rows.push([l('pageViews'), langOf(code), n], [l('uniqueVisitors'), langOf(code), r.uniqueVisitors[code] ?? 0]);
   const m = r.materials;

@@ -35,7 +35,8 @@ export function campaignBlocks(r: CampaignReport, lang: StaffLang): PdfBlock[] {
 
   const channels = Object.entries(r.posts.byChannel);
   if (channels.length > 0) {
-    const rows = channels.map(([channel, f]): Row => [l(`channel.${channel}`), f.posts, f.reach, f.impressions, f.engagements, f.engagementRate === null ? null : percent.format(f.engagementRate)]);
+    const known = (f: (typeof channels)[number][1], m: 'reach' | 'impressions' | 'engagements') => (f.notReported.includes(m) ? null : f[m]);
+    const rows = channels.map(([channel, f]): Row => [l(`channel.${channel}`), f.posts, known(f, 'reach'), known(f, 'impressions'), known(f, 'engagements'), f.engagementRate === null ? null : percent.format(f.engagementRate)]);
     blocks.push(
       { type: 'heading', text: l('pdf.posts') },
       {

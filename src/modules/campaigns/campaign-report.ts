@@ -1,6 +1,6 @@
 import { PUBLIC_LANGS } from '../../platform/i18n/locales.js';
 import { addDays, daysBetweenInclusive } from '../../platform/time.js';
-import { CHANNELS, type Channel } from './campaigns.schemas.js';
+import { CHANNELS, METRICS, type Channel, type Metric } from './campaigns.schemas.js';
 
 export interface ChannelFigures {
   posts: number;
@@ -11,6 +11,8 @@ export interface ChannelFigures {
   videoViews: number;
   /** Engagements per person reached, or per impression where a network reports no reach; null with neither. */
   engagementRate: number | null;
+  /** The measures no post of the channel reported (X reports no reach, say): their 0 means "not known". */
+  notReported: Metric[];
 }
 
 export interface PostFigures {
@@ -49,7 +51,8 @@ export function postFigures(rows: readonly { channel: string; posts: number; rea
       videoViews: Number(r.video_views ?? 0),
     };
     const base = f.reach > 0 ? f.reach : f.impressions;
-    byChannel[channel] = { ...f, engagementRate: base > 0 ? rate(f.engagements, base) : null };
+    const sums: Record<Metric, number | null> = { reach: r.reach, impressions: r.impressions, engagements: r.engagements, clicks: r.clicks, videoViews: r.video_views };
+    byChannel[channel] = { ...f, engagementRate: base > 0 ? rate(f.engagements, base) : null, notReported: METRICS.filter((m) => sums[m] === null) };
     total += f.posts;
   }
   return { total, byChannel };

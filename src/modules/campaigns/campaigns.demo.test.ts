@@ -19,7 +19,10 @@ describeEachDb('the demo campaign', (dialect) => {
     const report = (await campaign('GET', `/api/v1/campaigns/${demo.id}/report`)).json();
     expect(report.posts.total).toBe(105);
     expect(report.posts.byChannel.facebook).toMatchObject({ reach: 204_660, engagements: 9773 });
-    expect(report.posts.byChannel.twitter).toMatchObject({ impressions: 25_100 });
+    // X reports no reach: a 0 there means "not known", and says so.
+    expect(report.posts.byChannel.twitter).toMatchObject({ impressions: 25_100, reach: 0 });
+    expect(report.posts.byChannel.twitter.notReported).toContain('reach');
+    expect(report.posts.byChannel.facebook.notReported).not.toContain('reach');
     expect(report.pageViews).toEqual({ 'sr-Latn': 600, en: 91 });
     expect(report.materials.byLanguage.en.printed * 2).toBe(report.materials.printed);
     expect(report.materials.byPartner[0]).toMatchObject({ partner: "Independent Road Workers' Union" });
@@ -42,6 +45,8 @@ describeEachDb('the demo campaign', (dialect) => {
     expect(csv.body.startsWith('\ufeffPodatak,Kategorija,Vrednost\n')).toBe(true);
     const rows = parse(csv.body, { bom: true }) as string[][];
     expect(rows).toContainEqual(['Doseg', 'Facebook', '204660']);
+    // X reports no reach: the export leaves the figure out rather than write a 0 that means "not known".
+    expect(rows.filter((row) => row[0] === 'Doseg').map((row) => row[1])).toEqual(['Facebook']);
     expect(rows).toContainEqual(['Pregledi stranice', 'srpski (latinica)', '600']);
     expect(rows).toContainEqual(['Podeljeni primerci', "Independent Road Workers' Union", '1170']);
     const xlsx = await campaign('GET', `/api/v1/campaigns/${demo.id}/report/export?format=xlsx&lang=en`);

@@ -7,6 +7,7 @@ export const CHANNELS = ['facebook', 'twitter', 'instagram', 'linkedin', 'youtub
 export type Channel = (typeof CHANNELS)[number];
 
 export const METRICS = ['reach', 'impressions', 'engagements', 'clicks', 'videoViews'] as const;
+export type Metric = (typeof METRICS)[number];
 
 /** Lower-case words joined by single hyphens: safe in a URL as it is, and readable on a leaflet. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

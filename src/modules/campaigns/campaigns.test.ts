@@ -131,9 +131,9 @@ describeEachDb('campaigns and their posts', (dialect) => {
     expect(report.posts).toEqual({
       total: 4,
       byChannel: {
-        facebook: { posts: 2, reach: 204_660, impressions: 0, engagements: 9773, clicks: 300, videoViews: 1200, engagementRate: 0.0478 },
-        twitter: { posts: 1, reach: 0, impressions: 25_100, engagements: 251, clicks: 0, videoViews: 0, engagementRate: 0.01 },
-        instagram: { posts: 1, reach: 0, impressions: 0, engagements: 0, clicks: 0, videoViews: 0, engagementRate: null },
+        facebook: { posts: 2, reach: 204_660, impressions: 0, engagements: 9773, clicks: 300, videoViews: 1200, engagementRate: 0.0478, notReported: ['impressions'] },
+        twitter: { posts: 1, reach: 0, impressions: 25_100, engagements: 251, clicks: 0, videoViews: 0, engagementRate: 0.01, notReported: ['reach', 'clicks', 'videoViews'] },
+        instagram: { posts: 1, reach: 0, impressions: 0, engagements: 0, clicks: 0, videoViews: 0, engagementRate: null, notReported: ['reach', 'impressions', 'engagements', 'clicks', 'videoViews'] },
       },
     });
     expect(report.pageViews).toEqual({ 'sr-Latn': 0 });

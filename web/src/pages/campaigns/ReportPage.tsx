@@ -69,7 +69,7 @@ export default function ReportPage({ params }: PageProps) {
                       rows={Object.entries(report.posts.byChannel).map(([channel, c]) => ({
                         key: channel,
                         label: channelLabel(t, channel),
-                        cells: [n(c.posts), n(c.reach), n(c.impressions), n(c.engagements), n(c.clicks), rate(c.engagementRate)],
+                        cells: [n(c.posts), ...(['reach', 'impressions', 'engagements', 'clicks'] as const).map((m) => (c.notReported.includes(m) ? '–' : n(c[m]))), rate(c.engagementRate)],
                       }))}
                       note={t('campaigns.report.rate.hint')}
                     />
