@@ -108,6 +108,8 @@ describeInBrowser('case files in a browser', () => {
     await heading(page, REFERENCE);
     await page.getByRole('link', { name: 'Identification screen' }).click();
     await heading(page, 'ILO identification assessment');
+    // The heading shows while the file loads; the indicators come with it.
+    await page.getByRole('checkbox').first().waitFor();
     expect(await page.getByRole('checkbox').count()).toBe(67);
     expect(await verdict(page)).toBe('Not a presumed victim on these indicators');
     expect(await accessibilityProblems(page)).toEqual([]);
