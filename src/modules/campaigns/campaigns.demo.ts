@@ -10,8 +10,9 @@ import { MaterialsService } from './materials.service.js';
 import { PageVisits } from './page-visits.js';
 import { RecommendationsService } from './recommendations.service.js';
 
-const STARTS = '2020-09-14';
-const ENDS = '2020-12-15';
+/** The demo campaign's address and season; the demo helpline's callers name it (helpline/contacts.demo.ts). */
+export const DEMO_CAMPAIGN = { slug: 'labour-rights-now', startsOn: '2020-09-14', endsOn: '2020-12-15' } as const;
+const { startsOn: STARTS, endsOn: ENDS } = DEMO_CAMPAIGN;
 
 /** Splits a total into whole parts in proportion to the weights, so the parts add up to it exactly. */
 function spread(total: number, weights: readonly number[]): number[] {
@@ -48,7 +49,7 @@ export async function loadDemoCampaign(ctx: AppContext): Promise<void> {
 
   const { id } = await write((trx) =>
     campaigns.create({
-      name: 'Labour Rights – Now!', slug: 'labour-rights-now', startsOn: STARTS, endsOn: ENDS, languages: ['sr-Latn', 'en'],
+      name: 'Labour Rights – Now!', slug: DEMO_CAMPAIGN.slug, startsOn: STARTS, endsOn: ENDS, languages: ['sr-Latn', 'en'],
       goals: ['Workers check a job offer before they accept it', 'Foreign workers on construction sites know their rights and the SOS line', 'Stakeholders agree on recommendations to close gaps in the law'],
       audiences: ['Job seekers in Serbia considering work abroad', 'Foreign workers on construction sites in Serbia', 'Unions, teachers and the labour inspection'],
     }, actor, trx),

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { newId } from '../../platform/ids.js';
 import { addDays, daysBetweenInclusive } from '../../platform/time.js';
+import { DEMO_CAMPAIGN } from '../campaigns/campaigns.demo.js';
 import { UsersService } from '../users/users.service.js';
 import type { Channel, Status, Topic } from './contacts.schemas.js';
 import { newReference, type ContactFields, ContactsService } from './contacts.service.js';
@@ -37,7 +38,7 @@ const CALLERS: readonly (readonly [{ nationality: string; language: string }, nu
   [{ nationality: 'BA', language: 'sr-Latn' }, 4], [{ nationality: 'MK', language: 'en' }, 2], [{ nationality: 'PH', language: 'en' }, 2],
 ];
 const DESTINATIONS = ['DE', 'DE', 'AT', 'AT', 'SK', 'MT', 'HR', 'SI', 'NL', 'RU', 'RS', 'RS', 'CZ', 'IT'];
-const HEARD_ABOUT = ['radio', 'facebook', 'labour-rights-now', 'labour-rights-now', 'union', 'A friend who called last year', 'Leaflet at the bus station', 'Police officer gave the number'];
+const HEARD_ABOUT = ['radio', 'facebook', DEMO_CAMPAIGN.slug, DEMO_CAMPAIGN.slug, 'union', 'A friend who called last year', 'Leaflet at the bus station', 'Police officer gave the number'];
 const SUMMARIES: Readonly<Record<Topic, readonly string[]>> = {
   job_offer_check: [
     'Offer for fruit picking in the Netherlands via a Facebook group; agent asks 250 EUR for "visa processing". Explained that fees are a red flag; checked the agency with partners: not licensed.',
@@ -75,17 +76,16 @@ const CONTACTS = 420;
 const DAYS = 730;
 
 /**
- * The season of the demo campaign "Labour Rights – Now!" (slug `labour-rights-now`, 14 September
- * to 15 December 2020, see campaigns.demo.ts), whose report compares the contacts naming it in as
- * many days before, during and after it: a few calls in the summer before, clearly more while it
- * ran, and a tail through the winter as its leaflets kept circulating. `naming` is the share of
- * callers who say they heard of the helpline through the campaign.
+ * The season of the demo campaign, whose report compares the contacts naming it in as many days
+ * before, during and after it: a few calls in the summer before, clearly more while it ran, and a
+ * tail through the winter as its leaflets kept circulating. `naming` is the share of callers who
+ * say they heard of the helpline through the campaign.
  */
-const CAMPAIGN = 'labour-rights-now';
+const CAMPAIGN = DEMO_CAMPAIGN.slug;
 const CAMPAIGN_SEASON = [
-  { from: '2020-06-15', to: '2020-09-13', contacts: 24, naming: 0.1 },
-  { from: '2020-09-14', to: '2020-12-15', contacts: 66, naming: 0.55 },
-  { from: '2020-12-16', to: '2021-03-15', contacts: 30, naming: 0.3 },
+  { from: addDays(DEMO_CAMPAIGN.startsOn, -91), to: addDays(DEMO_CAMPAIGN.startsOn, -1), contacts: 24, naming: 0.1 },
+  { from: DEMO_CAMPAIGN.startsOn, to: DEMO_CAMPAIGN.endsOn, contacts: 66, naming: 0.55 },
+  { from: addDays(DEMO_CAMPAIGN.endsOn, 1), to: addDays(DEMO_CAMPAIGN.endsOn, 90), contacts: 30, naming: 0.3 },
 ] as const;
 const OTHER_HEARD_ABOUT = HEARD_ABOUT.filter((h) => h !== CAMPAIGN);
 

@@ -4,6 +4,7 @@ import {
   updateEvent, updateFollowUp, updateInvitation,
   type Attendance, type CampaignEvent, type EventDetails, type EventFormat, type Invitation, type Rsvp, type Stakeholder,
 } from '../../api/campaigns.js';
+import type { Partner } from '../../api/partners.js';
 import { CheckboxGroup, FormActions, FormError, SelectField, Status, SubmitButton, TextField } from '../../components/forms.js';
 import { DataTable, usePagedList, type Column } from '../../components/lists.js';
 import { useApiForm } from '../../components/useApiForm.js';
@@ -106,6 +107,8 @@ function EventPanel({ campaignId, eventId, onChanged }: { campaignId: string; ev
   const [event, setEvent] = useState<EventDetails | null>(null);
   const [invitations, setInvitations] = useState<Invitation[]>([]);
   const [stakeholders, setStakeholders] = useState<Stakeholder[]>([]);
+  // Loaded once for the panel: the forms below start afresh after every save.
+  const directory = useActivePartners();
   const [error, setError] = useState<string | null>(null);
   // Each save brings fresh, empty forms (and with them a fresh idempotency key).
   const [round, setRound] = useState(0);
@@ -149,13 +152,13 @@ function EventPanel({ campaignId, eventId, onChanged }: { campaignId: string; ev
   return (
     <section className="panel form-section" aria-labelledby={`event-${event.id}`}>
       <h3 id={`event-${event.id}`}>{event.title}</h3>
-      <FormError message={error} />
+      <FormError message={error ?? (directory.error ? describeError(t, directory.error) : null)} />
       <h4>{t('campaigns.events.invitations')}</h4>
       <p className="hint">{t('campaigns.events.replies', event.invitations)}</p>
       <DataTable compact caption={t('campaigns.events.invitations')} columns={columns} rows={invitations} rowKey={(i) => i.id} />
       <p className="hint"><Link to="/campaigns/stakeholders">{t('campaigns.stakeholders.manage')}</Link></p>
       <InviteForm key={`invite-${round}`} campaignId={campaignId} eventId={eventId} stakeholders={stakeholders.filter((s) => !invited.has(s.id))} onSaved={() => changed(t('campaigns.events.invited'))} />
-      <DirectoryInviteForm key={`directory-${round}`} campaignId={campaignId} eventId={eventId} onSaved={(result) => changed(t('campaigns.events.invitedFromDirectory', result))} />
+      <DirectoryInviteForm key={`directory-${round}`} campaignId={campaignId} eventId={eventId} partners={directory.partners} onSaved={(result) => changed(t('campaigns.events.invitedFromDirectory', result))} />
       <AttendanceForm key={`attendance-${round}`} campaignId={campaignId} event={event} onSaved={() => changed(t('campaigns.events.saved'))} />
       <h4>{t('campaigns.events.topics')}</h4>
       <TopicList campaignId={campaignId} eventId={eventId} topics={event.topics} onRemoved={() => changed(t('campaigns.events.topicRemoved'))} />
@@ -204,13 +207,12 @@ function InviteForm({ campaignId, eventId, stakeholders, onSaved }: { campaignId
  * Invites people of the partner directory: some of a partner's contacts, or the organisation
  * itself. Each joins the contact list the first time it is invited.
  */
-function DirectoryInviteForm({ campaignId, eventId, onSaved }: { campaignId: string; eventId: string; onSaved(result: { invited: number; alreadyInvited: number }): void }) {
+function DirectoryInviteForm({ campaignId, eventId, partners, onSaved }: { campaignId: string; eventId: string; partners: readonly Partner[]; onSaved(result: { invited: number; alreadyInvited: number }): void }) {
   const { t } = useI18n();
-  const { partners, error } = useActivePartners();
   const [partnerId, setPartnerId] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
   const form = useApiForm(['stakeholderIds', 'partners'], { stakeholderIds: t('campaigns.events.chooseInvitee') });
-  if (partners.length === 0) return error ? <FormError message={describeError(t, error)} /> : null;
+  if (partners.length === 0) return null;
   const partner = partners.find((p) => p.id === partnerId);
   const people = partner
     ? [

@@ -7,6 +7,7 @@ import { useApiForm } from '../../components/useApiForm.js';
 import { describeError } from '../../errors.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useFigures } from '../statistics/FigureTable.js';
+import { noErrors } from '../cases/labels.js';
 import { useRemoval } from './useApiForm.js';
 
 /** The server's limit; a larger file is refused here before it is sent. */
@@ -27,9 +28,8 @@ export function PageImages({ campaignId, onInsert }: { campaignId: string; onIns
   const [listError, setListError] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [alt, setAlt] = useState('');
-  const [missing, setMissing] = useState<{ file?: string; alt?: string }>({});
   const [notice, setNotice] = useState('');
-  const { errors, busy, submit } = useApiForm(['file', 'alt']);
+  const { errors, setErrors, busy, submit } = useApiForm(['file', 'alt']);
   const { dialog, busy: removing, error: removeError, remove } = useRemoval();
 
   const load = useCallback(
@@ -44,17 +44,15 @@ export function PageImages({ campaignId, onInsert }: { campaignId: string; onIns
 
   const choose = (e: ChangeEvent<HTMLInputElement>) => {
     setFile(e.target.files?.[0] ?? null);
-    setMissing({});
+    setErrors(noErrors);
   };
 
   const upload = async () => {
     setNotice('');
-    const problems = {
-      file: !file ? t('campaigns.images.file.required') : file.size > MAX_BYTES ? t('campaigns.images.file.tooLarge') : undefined,
-      alt: alt.trim() ? undefined : t('campaigns.images.alt.required'),
-    };
-    setMissing(problems);
-    if (!file || problems.file || problems.alt) return;
+    // Refused here before anything is sent: no file, one over the server's limit, or no description.
+    const fileProblem = !file ? t('campaigns.images.file.required') : file.size > MAX_BYTES ? t('campaigns.images.file.tooLarge') : undefined;
+    const altProblem = alt.trim() ? undefined : t('campaigns.images.alt.required');
+    if (!file || fileProblem || altProblem) return setErrors({ fields: { ...(fileProblem ? { file: fileProblem } : {}), ...(altProblem ? { alt: altProblem } : {}) } });
     const image = await uploadImage(campaignId, file, alt.trim());
     onInsert(image.markdown);
     setNotice(t('campaigns.images.inserted'));
@@ -65,7 +63,7 @@ export function PageImages({ campaignId, onInsert }: { campaignId: string; onIns
   };
 
   const question = { title: t('campaigns.images.remove.title'), message: t('campaigns.images.remove.text'), confirmLabel: t('campaigns.images.remove') };
-  const fileError = missing.file ?? errors.fields.file;
+  const fileError = errors.fields.file;
   const described = [`${id}-hint`, fileError ? `${id}-error` : ''].filter(Boolean).join(' ');
 
   return (
@@ -80,7 +78,7 @@ export function PageImages({ campaignId, onInsert }: { campaignId: string; onIns
           {fileError && <p id={`${id}-error`} className="field-error">{fileError}</p>}
           <input ref={fileInput} id={`${id}-file`} type="file" accept={ACCEPT} disabled={busy} aria-invalid={fileError ? true : undefined} aria-describedby={described} onChange={choose} />
         </div>
-        <TextField label={t('campaigns.images.alt')} hint={t('campaigns.images.alt.hint')} required maxLength={300} value={alt} onChange={setAlt} error={missing.alt ?? errors.fields.alt} />
+        <TextField label={t('campaigns.images.alt')} hint={t('campaigns.images.alt.hint')} required maxLength={300} value={alt} onChange={setAlt} error={errors.fields.alt} />
         <div className="actions">
           <SubmitButton busy={busy}>{t('campaigns.images.upload')}</SubmitButton>
         </div>
